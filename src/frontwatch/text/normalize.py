@@ -1,60 +1,85 @@
 """Character-level normalisation that keeps offsets: every function maps one char to one char.
 
 Place names and trigger words are matched on a *folded* copy of the text of the same length, so a
-match's offsets are valid in the original string without an offset map.
+match's offsets are valid in the original string without an offset map. Folding runs on every
+byte of every document, so it is written for speed: C-level ``str`` methods, no per-char Python.
 """
 
 from __future__ import annotations
 
-import re
+import ahocorasick
 
 # Apostrophes and quote-like marks used inside Ukrainian words (Куп’янськ, Куп'янськ, Купʼянськ).
 APOSTROPHES = "'’ʼ`´‘ʹ′"
-_FOLD_TABLE = str.maketrans(
-    {
-        **{a: "'" for a in APOSTROPHES},
-        "ё": "е",
-        "Ё": "Е",
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u00a0": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        # zero-width characters become spaces: never glue or split a word silently
-        "\u200b": " ",
-        "\u200c": " ",
-        "\u200d": " ",
-        "\u2060": " ",
-        "\ufeff": " ",
-        "\u00ad": " ",
-    }
+# (char, replacement) pairs applied after lower-casing; each is skipped unless present.
+_REPLACEMENTS: tuple[tuple[str, str], ...] = (
+    *((a, "'") for a in APOSTROPHES[1:]),
+    ("ё", "е"),
+    *((d, "-") for d in "\u2010\u2011\u2012\u2013\u2014"),
+    # non-breaking and zero-width spaces: never glue or split a word silently
+    *((s, " ") for s in "\u00a0\u202f\u2009\u200b\u200c\u200d\u2060\ufeff\u00ad"),
 )
 # Latin letters that look like Cyrillic ones, used (by accident or to dodge filters) inside
-# Cyrillic words: "Урoжайнoе" with Latin o.
-_HOMOGLYPHS_TO_CYR = str.maketrans("aceopxyiAEKMHOPCTXBI", "асеорхуіАЕКМНОРСТХВІ")
-_CYR = re.compile(r"[\u0400-\u04ff]")
-_MIXED_WORD = re.compile(r"\w*[\u0400-\u04ff]\w*[a-zA-Z]\w*|\w*[a-zA-Z]\w*[\u0400-\u04ff]\w*")
+# Cyrillic words ("Урoжайнoе" with Latin o), and the reverse inside Latin words.
+_LAT = "aceopxyiekmhtb"
+_CYR = "асеорхуіекмнтв"
+_TO_CYR = str.maketrans(_LAT, _CYR)
+_TO_LAT = str.maketrans(_CYR, _LAT)
+_CYR_LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщъыьэюя"
 
 
-def _fix_homoglyphs(match: re.Match[str]) -> str:
-    return match.group(0).translate(_HOMOGLYPHS_TO_CYR)
+def _seam_automaton() -> ahocorasick.Automaton:
+    """Every two-letter seam between a Cyrillic letter and a Latin homoglyph (and reverse)."""
+    auto = ahocorasick.Automaton()
+    for c in _CYR_LETTERS:
+        for lat in _LAT:
+            auto.add_word(c + lat, 0)
+            auto.add_word(lat + c, 0)
+    auto.make_automaton()
+    return auto
+
+
+_SEAMS = _seam_automaton()
+
+
+def _fix_mixed_words(text: str) -> str:
+    """Rewrite words that mix scripts into the script most of their letters use."""
+    pieces: list[str] = []
+    done = 0  # text[:done] is already in pieces
+    n = len(text)
+    for end, _ in _SEAMS.iter(text):
+        if end < done:
+            continue
+        start = end - 1
+        while start > done and text[start - 1].isalnum():
+            start -= 1
+        stop = end + 1
+        while stop < n and text[stop].isalnum():
+            stop += 1
+        word = text[start:stop]
+        cyr = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
+        lat = sum(1 for ch in word if "a" <= ch <= "z")
+        pieces.append(text[done:start])
+        pieces.append(word.translate(_TO_CYR if cyr >= lat else _TO_LAT))
+        done = stop
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def fold(text: str) -> str:
-    """Lower-case, unify apostrophes/dashes/ё and fix Latin homoglyphs in Cyrillic words.
+    """Lower-case, unify apostrophes/dashes/spaces/ё and fix homoglyphs in mixed-script words.
 
     The result has exactly the same length as ``text``.
     """
-    out = text.translate(_FOLD_TABLE)
-    if _CYR.search(out):
-        out = _MIXED_WORD.sub(_fix_homoglyphs, out)
-    folded = out.lower()
-    if len(folded) != len(text):  # rare characters (İ) grow when lower-cased: keep alignment
-        folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in out)
-    return folded
+    out = text.lower()
+    if len(out) != len(text):  # rare characters (İ) grow when lower-cased: keep alignment
+        out = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for char, repl in _REPLACEMENTS:
+        if char in out:
+            out = out.replace(char, repl)
+    return _fix_mixed_words(out)
 
 
 def fold_name(name: str) -> str:

@@ -1,0 +1,261 @@
+"""Name variants: Russian forms of Ukrainian names, Latin spellings, inflection paradigms.
+
+Used at build time (scripts/build_gazetteer.py) to enrich every place with the spellings that real
+texts use, and at run time to match inflected mentions ("под Купянском", "в районі Кучерівки").
+Rules are general (word endings, letter correspondences); irregular names come from the sources.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from frontwatch.text.normalize import fold_name
+
+# ---------------------------------------------------------------------------------------------
+# Ukrainian -> Russian
+# ---------------------------------------------------------------------------------------------
+
+# Whole words that change irregularly (adjectives and nouns frequent in settlement names).
+_UK_RU_WORDS = {
+    "нова": "новая",
+    "новий": "новый",
+    "нове": "новое",
+    "нові": "новые",
+    "велика": "великая",
+    "великий": "великий",
+    "велике": "великое",
+    "мала": "малая",
+    "малий": "малый",
+    "мале": "малое",
+    "стара": "старая",
+    "старий": "старый",
+    "старе": "старое",
+    "верхня": "верхняя",
+    "нижня": "нижняя",
+    "середня": "средняя",
+    "червона": "красная",
+    "червоний": "красный",
+    "червоне": "красное",
+    "біла": "белая",
+    "білий": "белый",
+    "зелена": "зеленая",
+    "зелений": "зеленый",
+    "ріг": "рог",
+    "кривий": "кривой",
+    "яр": "яр",
+    "гора": "гора",
+    "поле": "поле",
+    "гай": "гай",
+    "луг": "луг",
+    "балка": "балка",
+    "хутір": "хутор",
+    "перше": "первое",
+    "друге": "второе",
+    "травня": "мая",
+    "часів": "часов",
+}
+# Stems at the start of a word: Ukrainian forms of Christian names and common roots.
+_UK_RU_PREFIXES = (
+    ("олександр", "александр"),
+    ("олекс", "алекс"),
+    ("микола", "никола"),
+    ("микит", "никит"),
+    ("георгі", "георги"),
+    ("григор", "григор"),
+    ("дмитр", "дмитр"),
+    ("іван", "иван"),
+    ("євген", "евген"),
+    ("юр", "юр"),
+    ("мар'ї", "марье"),
+    ("мар'ян", "марьян"),
+    ("кам'ян", "камен"),
+    ("п'ят", "пят"),
+    ("новоолександр", "новоалександр"),
+    ("новомикола", "новонико"),
+    ("вугле", "угле"),
+    ("вуглe", "угле"),
+    ("вовч", "волч"),
+    ("вільн", "вольн"),
+    ("вільх", "ольх"),
+    ("вишн", "вишн"),
+    ("ізюм", "изюм"),
+)
+
+
+def _letters_uk_to_ru(word: str) -> list[str]:
+    """Letter-level correspondences; the last 'і' of the stem gets its etymological o/e variants."""
+    w = word.replace("'", "").replace("’", "").replace("ʼ", "")
+    w = w.replace("ґ", "г").replace("є", "е")
+    # doubled consonant + soft vowel is Russian consonant + ь (Іллінка→Ильинка, Запоріжжя→Запорожье)
+    w = re.sub(r"([лнтджчшзсц])\1([іяюе])", lambda m: m.group(1) + "ь" + m.group(2), w)
+    # Ukrainian и after hard consonants is Russian ы (Рибне→Рыбное); only original и
+    bases = {w}
+    y = re.sub(r"(?<=[бвмпрфт])и(?=[бвгджзклмнпрстфхцчш])", "ы", w)
+    if y != w:
+        bases.add(y)
+    variants: set[str] = set()
+    for b in bases:
+        b = b.replace("ії", "ие").replace("аї", "ае").replace("ої", "ое").replace("ї", "и")
+        b = b.replace("ьі", "ьи")
+        variants.add(b.replace("і", "и"))
+        # Ukrainian і in a closed last syllable often stands for Russian о/е (Рівне→Ровное)
+        idx = b.rfind("і")
+        if idx > 0:
+            head, tail = b[:idx].replace("і", "и"), b[idx + 1 :]
+            for vowel in ("о", "е"):
+                variants.add(head + vowel + tail)
+    return sorted(variants)
+
+
+def _endings_uk_to_ru(word: str) -> list[str]:
+    """Russian endings for a (lower-case, letter-converted) Ukrainian word."""
+    rules: tuple[tuple[str, tuple[str, ...]], ...] = (
+        ("иевка", ("еевка",)),
+        ("ивка", ("овка", "евка")),
+        ("ськe", ("ское",)),
+        ("ське", ("ское",)),
+        ("цьке", ("цкое",)),
+        ("зьке", ("зское",)),
+        ("ське", ("ское",)),
+        ("ськ", ("ск",)),
+        ("цьк", ("цк",)),
+        ("ове", ("ово", "овое")),
+        ("еве", ("ево", "евое")),
+        ("ине", ("ино", "иное")),
+        ("ине", ("ино", "иное")),
+        ("не", ("ное", "но")),
+        ("ке", ("кое",)),
+        ("ле", ("лое",)),
+        ("те", ("тое",)),
+        ("ре", ("рое",)),
+        ("де", ("дое",)),
+        ("ве", ("вое",)),
+        ("ий", ("ый", "ий", "ой")),
+        ("ій", ("ий",)),
+        ("ів", ("ов", "ев")),
+        ("ь", ("ь",)),
+    )
+    for ending, repl in rules:
+        if word.endswith(ending):
+            return [word[: -len(ending)] + r for r in repl]
+    return [word]
+
+
+def russian_forms(name_uk: str) -> list[str]:
+    """Plausible Russian spellings of a Ukrainian settlement name (lower-case, folded).
+
+    >>> "кучеровка" in russian_forms("Кучерівка")
+    True
+    """
+    words = re.split(r"([ -])", fold_name(name_uk))
+    per_word: list[list[str]] = []
+    for piece in words:
+        if piece in (" ", "-", ""):
+            per_word.append([piece])
+            continue
+        if piece in _UK_RU_WORDS:
+            per_word.append([_UK_RU_WORDS[piece]])
+            continue
+        base = piece
+        for uk, ru in _UK_RU_PREFIXES:
+            if base.startswith(uk):
+                base = ru + base[len(uk) :]
+                break
+        out: list[str] = []
+        # endings first on the Ukrainian spelling (і-sensitive), then letters
+        for cand in _letters_uk_to_ru(base):
+            for full in _endings_uk_to_ru(cand):
+                out.append(full)
+        # -івка after a vowel/soft sign is -евка (Андріївка→Андреевка, Василівка→Васильевка)
+        if base.endswith("івка"):
+            stem = _letters_uk_to_ru(base[:-4])[0]
+            out.append(stem + "евка")
+            if stem.endswith("л"):
+                out.append(stem + "ьевка")
+        per_word.append(sorted(set(out))[:6])
+    forms = [""]
+    for options in per_word:
+        forms = [f + o for f in forms for o in options][:24]
+    return sorted({f for f in forms if f})
+
+
+_RU_UK_ENDINGS = (
+    ("овка", "івка"),
+    ("евка", "іївка"),
+    ("ское", "ське"),
+    ("цкое", "цьке"),
+    ("ое", "е"),
+    ("ая", "а"),
+    ("ый", "ий"),
+    ("ово", "ове"),
+    ("ево", "еве"),
+    ("ино", "ине"),
+)
+
+
+def ukrainian_forms(name_ru: str) -> list[str]:
+    """Plausible Ukrainian spellings of a Russian name (for Russian border villages in UK texts)."""
+    out = []
+    for word in fold_name(name_ru).split(" "):
+        w = word
+        for ru, uk in _RU_UK_ENDINGS:
+            if w.endswith(ru):
+                w = w[: -len(ru)] + uk
+                break
+        w = w.replace("ы", "и").replace("э", "е")
+        out.append(w)
+    return [" ".join(out)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Latin spellings
+# ---------------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _schemas() -> tuple[object, ...]:
+    import iuliia
+
+    return (iuliia.BGN_PCGN, iuliia.WIKIPEDIA, iuliia.MOSMETRO)
+
+
+def latin_from_russian(name_ru: str) -> list[str]:
+    """BGN/PCGN, Wikipedia and simple press transliterations of a Russian name."""
+    out = []
+    for schema in _schemas():
+        out.append(schema.translate(name_ru))  # type: ignore[attr-defined]
+    return sorted({fold_name(x) for x in out if x})
+
+
+_UK_PRESS = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ye", "ж": "zh",
+    "з": "z", "и": "y", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n",
+    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "yu", "я": "ya", "'": "",
+}  # fmt: skip
+
+
+def latin_from_ukrainian(name_uk: str) -> list[str]:
+    """KMU 2010 (official) plus the press variants that real English texts use.
+
+    Kupiansk / Kupyansk / Kup'yansk; Avdiivka / Avdiyivka; Vovchansk; Kucherivka.
+    """
+    import translitua
+
+    folded = fold_name(name_uk)
+    out = {fold_name(translitua.translit(name_uk))}
+    press = "".join(_UK_PRESS.get(c, c) for c in folded)
+    out.add(press)
+    out.add(press.replace("iy", "ii"))
+    # apostrophe kept: Kup'yansk
+    out.add("".join(_UK_PRESS.get(c, c) if c != "'" else "'" for c in folded))
+    # ия/ія written -iya- or -ia- (Balakliia / Balakliya / Balakleya)
+    out.add(fold_name(translitua.translit(name_uk)).replace("iia", "iya").replace("ia", "ya"))
+    return sorted(x for x in out if x)
+
+
+def strip_accents(s: str) -> str:
+    """Latin names from GeoNames carry diacritics (Rivnė, Równe); texts rarely do."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
