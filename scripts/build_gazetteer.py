@@ -65,6 +65,47 @@ def _clean_latin(names: list[str]) -> list[str]:
     return sorted(out)
 
 
+_LAT2CYR = (
+    ("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+    ("yu", "ю"), ("ya", "я"), ("ye", "е"), ("yo", "е"), ("iy", "ий"), ("yy", "ый"), ("a", "а"),
+    ("b", "б"), ("v", "в"), ("g", "г"), ("h", "г"), ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"),
+    ("y", "ы"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"),
+    ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("'", "ь"),
+)
+_RUSSIAN_LOOKING = ("ino", "ovo", "evo", "oye", "oe", "ovka", "evka", "sk", "noye", "skoye", "ovoye")
+
+
+def cyrillic_from_latin(name: str) -> str | None:
+    """Russian spelling behind a Latin name from GeoNames/WOF ("Rabotino" → "работино")."""
+    n = fold_name(strip_accents(name))
+    if not n.isascii() or not n.endswith(_RUSSIAN_LOOKING) or " " in n:
+        return None
+    out, i = [], 0
+    while i < len(n):
+        for lat, cyr in _LAT2CYR:
+            if n.startswith(lat, i):
+                out.append(cyr)
+                i += len(lat)
+                break
+        else:
+            return None
+    word = "".join(out)
+    word = word.replace("ыы", "ый").replace("ые", "ое") if word.endswith("ые") else word
+    if word.endswith("ое") is False and n.endswith("oye"):
+        word = word[:-2] + "ое"
+    return word
+
+
+def _wof_by_name(wof: dict[str, dict[str, str]]) -> dict[tuple[str, str], list[dict[str, str]]]:
+    """WOF localities by (oblast, folded Ukrainian or Russian name), for settlements the join missed."""
+    index: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for w in wof.values():
+        names = {w["name"], *_split(w.get("names_uk")), *_split(w.get("names_ru"))}
+        for n in names:
+            index.setdefault((w.get("oblast_uk", ""), fold_name(n)), []).append(w)
+    return index
+
+
 def build(shared: Path, out_dir: Path) -> Path:
     gaz = shared / "data" / "gazetteer"
     joined = _read_csv(gaz / "ua_settlements_katottg_wof_joined.csv.gz")
@@ -78,11 +119,20 @@ def build(shared: Path, out_dir: Path) -> Path:
     for entry in renamings.get("renaming", []):
         former_by_id.setdefault(entry["id"], []).extend(entry["former"])
 
+    wof_names = _wof_by_name(wof)
     rows: list[dict[str, str]] = []
     for r in joined:
         pid = r["katottg"]
         name_uk = r["name_uk"]
         w = wof.get(r["wof_id"] or "", {})
+        if not w and r["match_status"] == "no_match":
+            # renamed places: WOF still knows them by a former name (Артемівськ for Бахмут)
+            for n in [name_uk, *former_by_id.get(pid, [])]:
+                found = wof_names.get((r["oblast_uk"], fold_name(n)), [])
+                if len(found) == 1:
+                    w = found[0]
+                    r = {**r, "lat": w["lat"], "lon": w["lon"], "match_status": "former_name"}
+                    break
         ru_source = _split(r["names_ru"]) + _split(w.get("names_ru"))
         ru_source = [n for n in ru_source if _is_cyrillic(n)]
         ru_generated = russian_forms(name_uk)
@@ -94,6 +144,7 @@ def build(shared: Path, out_dir: Path) -> Path:
         for f in former:
             cyr |= set(russian_forms(f))
         latin = set(_clean_latin(_split(r["names_latin"]) + _split(w.get("names_latin"))))
+        cyr |= {c for c in (cyrillic_from_latin(n) for n in latin) if c}
         latin |= set(latin_from_ukrainian(name_uk))
         for ru in sorted({fold_name(n) for n in ru_source} | set(ru_generated[:3])):
             latin |= set(latin_from_russian(ru))
@@ -107,7 +158,7 @@ def build(shared: Path, out_dir: Path) -> Path:
                 if c and c["centroid_lat"]:
                     lat, lon, approx = c["centroid_lat"], c["centroid_lon"], "1"
                     break
-        population = w.get("population", "") if r["match_status"] in ("unique_cyr", "unique_latin") else ""
+        population = w.get("population", "") if r["match_status"] not in ("no_match", "rejected_far_from_hromada") else ""
         rows.append(
             {
                 "id": pid,

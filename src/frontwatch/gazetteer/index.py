@@ -45,7 +45,7 @@ _PARADIGMS: tuple[tuple[str, int, frozenset[str]], ...] = tuple(
         ("ія", 2, "ія ії ію ією ии ию ией іє ия"),
         ("ия", 2, "ия ии ию ией ія ії ію"),
         ("я", 1, "я ї ю ею єю і ей е и"),
-        ("а", 1, "а и і ы е у ою ой ою"),
+        ("а", 1, "а и і ы е у ою ой ої ій ую"),
         ("е", 1, "е ого ому им ім ем я ю і ое"),
         ("о", 1, "о а у ом е ого ому ым"),
         ("и", 1, "и ы ів ов ах ам ами ях"),
@@ -56,8 +56,9 @@ _PARADIGMS: tuple[tuple[str, int, frozenset[str]], ...] = tuple(
 )
 _CONSONANT_ENDINGS = frozenset(" а у ом ем е і ові ым ою".split(" "))
 _LATIN_ENDINGS = frozenset(("", "'s"))
+_SK_ENDINGS = _CONSONANT_ENDINGS | frozenset("ого ому ое ий ая ой ую им ім ым ом ої ій ое ому ее".split())
 # Paradigm ids: positions in this tuple (stored as ints in the index to keep it small).
-_ENDING_SETS: tuple[frozenset[str], ...] = (*(p[2] for p in _PARADIGMS), _CONSONANT_ENDINGS, _LATIN_ENDINGS)
+_ENDING_SETS: tuple[frozenset[str], ...] = (*(p[2] for p in _PARADIGMS), _CONSONANT_ENDINGS, _LATIN_ENDINGS, _SK_ENDINGS)
 _PID = {id(e): i for i, e in enumerate(_ENDING_SETS)}
 _IDX_BITS = 20
 _WORD_CHARS = re.compile(r"[^\w']")
@@ -68,6 +69,9 @@ def _paradigm(word: str) -> tuple[str, frozenset[str]]:
     """(stem, allowed endings) of one folded word."""
     if word.isascii():
         return word, _LATIN_ENDINGS
+    if word.endswith(("ск", "ськ", "цк", "цьк")):
+        # towns in -ск also appear as adjectives: "Купянского направления", "Покровського району"
+        return word, _SK_ENDINGS
     for end, cut, endings in _PARADIGMS:
         if word.endswith(end) and len(word) - cut >= 2:
             return word[:-cut], endings
@@ -79,6 +83,11 @@ def _word_forms(word: str) -> list[str]:
     stem, endings = _paradigm(word)
     forms = {stem + e for e in endings}
     forms.add(word)
+    # possessive adjectives decline like adjectives: Часів Яр → Часового Яру, Часов Яр → Часовом Яре
+    if word.endswith("ів"):
+        forms |= {word[:-2] + "ов" + e for e in ("ого", "ому", "им", "ім", "ом", "ым")}
+    elif word.endswith(("ов", "ев", "ин")):
+        forms |= {word + e for e in ("ого", "ому", "им", "ом", "ым")}
     return sorted(forms)
 
 
@@ -256,8 +265,9 @@ class Gazetteer:
         """A weak prior: bigger places are mentioned more (a tie-breaker, never decisive)."""
         p = self.places[idx]
         pop = p.population or 0
-        cat = {"M": 0.06, "K": 0.08, "X": 0.03}.get(p.category, 0.0)
-        return min(0.05, math.log10(pop + 1) / 120) + cat
+        # a bare name that is a city's is overwhelmingly the city (Kostiantynivka, Rubizhne)
+        cat = {"M": 0.6, "K": 0.8, "X": 0.15}.get(p.category, 0.0)
+        return round(0.1 * math.log10(pop + 1) + cat, 4)
 
 
 def _parse_places(raw: bytes) -> tuple[list[Place], list[tuple[str, ...]]]:

@@ -59,6 +59,7 @@ _UK_RU_WORDS = {
 # Stems at the start of a word: Ukrainian forms of Christian names and common roots.
 _UK_RU_PREFIXES = (
     ("олександр", "александр"),
+    ("костянтин", "константин"),
     ("олекс", "алекс"),
     ("микола", "никола"),
     ("микит", "никит"),
@@ -97,7 +98,10 @@ def _letters_uk_to_ru(word: str) -> list[str]:
         bases.add(y)
     variants: set[str] = set()
     for b in bases:
-        b = b.replace("ії", "ие").replace("аї", "ае").replace("ої", "ое").replace("ї", "и")
+        b = b.replace("ії", "ие").replace("аї", "ае").replace("ої", "ое")
+        if "ї" in b:
+            variants.add(b.replace("ї", "е").replace("і", "и"))  # Виїмка→Выемка
+        b = b.replace("ї", "и")
         b = b.replace("ьі", "ьи")
         variants.add(b.replace("і", "и"))
         # Ukrainian і in a closed last syllable often stands for Russian о/е (Рівне→Ровное)
@@ -253,6 +257,8 @@ def latin_from_ukrainian(name_uk: str) -> list[str]:
     out.add("".join(_UK_PRESS.get(c, c) if c != "'" else "'" for c in folded))
     # ия/ія written -iya- or -ia- (Balakliia / Balakliya / Balakleya)
     out.add(fold_name(translitua.translit(name_uk)).replace("iia", "iya").replace("ia", "ya"))
+    # adjectives written -y for -yi (Zeleny Hai for Zelenyi Hai)
+    out |= {re.sub(r"yi\b", "y", x) for x in list(out)}
     return sorted(x for x in out if x)
 
 

@@ -1,0 +1,157 @@
+"""Resolve each mention to one place, with a confidence and the reasons (CLAIMS.md "Place resolution").
+
+Evidence, strongest first: the oblast named right by the mention ("Rovno in the Donetsk People's
+Republic", "Кучерівка Харківської області"); the front direction named in the text ("on the
+Kupyansk direction" picks the namesake near Kupiansk); other places of the same text (prefer the
+candidate near them); the oblast named anywhere in the text; front-line regions for combat texts;
+population and category as a weak prior.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from frontwatch.gazetteer.index import Gazetteer
+from frontwatch.model import Candidate, Document, Mention
+from frontwatch.text.normalize import fold
+
+_REGION_WORD = re.compile(
+    r"\s*(?:обл\.?|област\w*|oblast\w*|region\w*|province|народн\w*|people['’]s|governorate|район\w*|raion)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RegionMention:
+    key: str
+    start: int
+    end: int
+
+
+def find_regions(text: str, gaz: Gazetteer) -> list[RegionMention]:
+    """Oblasts named in the text: an oblast stem followed by an oblast word, or an alias (ДНР)."""
+    folded = fold(text)
+    out: list[RegionMention] = []
+    for region in gaz.regions:
+        for stem in region.stems:
+            for m in re.finditer(r"(?<!\w)" + re.escape(stem) + r"[\w'’]*", folded):
+                tail = _REGION_WORD.match(folded, m.end())
+                if tail and not tail.group(0).strip().startswith(("район", "raion")):
+                    out.append(RegionMention(region.key, m.start(), tail.end()))
+        for alias in region.aliases:
+            for m in re.finditer(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", folded):
+                out.append(RegionMention(region.key, m.start(), m.end()))
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1 = map(math.radians, a)
+    lat2, lon2 = map(math.radians, b)
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _coherence(mentions: tuple[Mention, ...], gaz: Gazetteer) -> dict[tuple[int, str], tuple[float, float]]:
+    """Bonus for candidates close to the other places of the text (namesakes far away lose).
+
+    Each other mention votes with weight 1/sqrt(its number of candidates): a unique name
+    ("Kupiansk") is a strong anchor, a name with 100 namesakes a weak one.
+    """
+    import numpy as np
+
+    groups: list[tuple[int, list[str], np.ndarray]] = []
+    for m in mentions:
+        ids, coords = [], []
+        for c in m.candidates[:200]:
+            p = gaz.get(c.place)
+            if p.lat is not None and p.lon is not None:
+                ids.append(c.place)
+                coords.append((p.lat, p.lon))
+        if ids:
+            groups.append((m.span.start, ids, np.radians(np.array(coords))))
+    out: dict[tuple[int, str], tuple[float, float]] = {}
+    if len(groups) < 2:
+        return out
+    surfaces = {m.span.start: fold(m.surface) for m in mentions}
+    for pos, ids, xy in groups:
+        total = np.zeros(len(ids))
+        nearest = np.full(len(ids), np.inf)
+        weight_sum = 0.0
+        for pos2, ids2, xy2 in groups:
+            if pos2 == pos or surfaces.get(pos2) == surfaces.get(pos) or set(ids2) == set(ids):
+                continue
+            dlat = xy[:, None, 0] - xy2[None, :, 0]
+            dlon = (xy[:, None, 1] - xy2[None, :, 1]) * np.cos((xy[:, None, 0] + xy2[None, :, 0]) / 2)
+            d = 6371.0 * np.sqrt(dlat**2 + dlon**2).min(axis=1)
+            w = 1.0 / math.sqrt(len(ids2))
+            total += w * np.exp(-d / 50.0)
+            weight_sum += w
+            nearest = np.minimum(nearest, d)
+        if weight_sum == 0:
+            continue
+        bonus = 2.0 * total / max(1.0, weight_sum)
+        for k, pid in enumerate(ids):
+            out[(pos, pid)] = (float(bonus[k]), float(nearest[k]))
+    return out
+
+
+def _front_regions(gaz: Gazetteer) -> set[str]:
+    return {r.key for r in gaz.regions if r.front}
+
+
+def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
+    """Choose a candidate for every mention; keep the losers with their scores and reasons."""
+    if not doc.mentions:
+        return doc
+    text = doc.text
+    regions = find_regions(text, gaz)
+    doc_regions = {r.key for r in regions}
+    front = _front_regions(gaz)
+    russian_context = bool(doc_regions & {"Курська", "Бєлгородська", "Брянська"})
+
+    coherence = _coherence(doc.mentions, gaz)
+
+    resolved: list[Mention] = []
+    for m in doc.mentions:
+        scored: list[Candidate] = []
+        near_regions = [r for r in regions if 0 <= r.start - m.span.end <= 60 or 0 <= m.span.start - r.end <= 25]
+        for c in m.candidates:
+            p = gaz.get(c.place)
+            idx = gaz.index_of(c.place)
+            score = gaz._prior(idx)
+            reasons: list[str] = [*c.reasons]
+            if p.population:
+                reasons.append(f"population {p.population:,}")
+            if any(r.key == p.oblast for r in near_regions):
+                score += 3.0
+                reasons.append(f"{p.oblast} oblast named next to the mention")
+            elif p.oblast in doc_regions:
+                score += 1.0
+                reasons.append(f"{p.oblast} oblast named in the text")
+            if p.oblast in front:
+                score += 0.4
+                reasons.append("front-line region")
+            if p.country == "RU":
+                score += 0.5 if russian_context else -0.3
+                if russian_context:
+                    reasons.append("Russian border oblast named in the text")
+            bonus, dist = coherence.get((m.span.start, c.place), (0.0, None))
+            if bonus > 0.05:
+                score += bonus
+                reasons.append(f"{dist:.0f} km from other places in the text")
+            scored.append(Candidate(c.place, round(score, 4), tuple(reasons)))
+        scored.sort(key=lambda c: (-c.score, c.place))
+        if not scored:
+            resolved.append(m)
+            continue
+        best = scored[0]
+        margin = best.score - scored[1].score if len(scored) > 1 else 1.0
+        confidence = 1.0 if len(scored) == 1 else round(1 / (1 + math.exp(-3 * margin)), 3)
+        if m.reason == "near-miss spelling":
+            confidence = round(confidence * 0.8, 3)
+        reason = "the only place with this name" if len(scored) == 1 else "; ".join(best.reasons[-3:]) or "population prior"
+        resolved.append(Mention(m.span, m.surface, tuple(scored), best.place, confidence, reason))
+    return doc.replace(mentions=tuple(resolved))

@@ -1,0 +1,80 @@
+"""Spot candidate place mentions in a text (the first of the two resolution steps, STYLE.md §2)."""
+
+from __future__ import annotations
+
+import re
+
+from frontwatch.gazetteer.index import Gazetteer, Hit
+from frontwatch.model import Candidate, Document, Mention, Span
+from frontwatch.text.normalize import fold
+
+_NEXT_WORD = re.compile(r"[\s\-–—]*([\w'’.]+)")
+_PREV_WORDS = re.compile(r"([\w'’.]+(?:\s+[\w'’.]+)?)\s*$")
+# Latin words that look like a transliterated settlement name (for the near-miss fallback).
+_LATIN_PLACE_LIKE = re.compile(r"\b[A-Z][a-z'’]{3,}(?:ovka|ivka|evka|yivka|ivske|ske|sk|ne|ino|ovo|ove|ivka|ka|ye|oye|oe)\b")
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = _NEXT_WORD.match(text, pos)
+    return fold(m.group(1)).rstrip(".") if m else ""
+
+
+def _prev_words(text: str, pos: int) -> str:
+    m = _PREV_WORDS.search(text, max(0, pos - 40), pos)
+    return fold(m.group(1)) if m else ""
+
+
+def _is_capitalised(text: str, hit: Hit) -> bool:
+    first = text[hit.start]
+    return first.isupper() or first.isdigit()
+
+
+def spot_places(doc: Document, gaz: Gazetteer) -> Document:
+    """Fill ``doc.mentions`` with every place name in the text and all its namesakes as candidates."""
+    text = doc.text
+    stop = gaz.stoplist
+    common = set(stop.get("common", ()))
+    cues = set(stop.get("settlement_cues", ()))
+    not_after = set(stop.get("not_after", ()))
+
+    hits = [h for h in gaz.iter_hits(text) if _is_capitalised(text, h)]
+    # longest match wins where matches overlap ("Велика Новосілка" over "Новосілка")
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    chosen: list[Hit] = []
+    last_end = -1
+    for h in hits:
+        if h.start < last_end:
+            if chosen and h.start == chosen[-1].start and h.end == chosen[-1].end:
+                chosen[-1] = Hit(h.start, h.end, h.form, tuple(sorted(set(chosen[-1].places) | set(h.places))), h.latin)
+            continue
+        chosen.append(h)
+        last_end = h.end
+
+    mentions: list[Mention] = []
+    for h in chosen:
+        surface = text[h.start : h.end]
+        folded = fold(surface)
+        nxt = _next_word(text, h.end)
+        if nxt in not_after:
+            continue
+        prev = _prev_words(text, h.start)
+        has_cue = any(prev.endswith(c) for c in cues)
+        if (folded in common or h.form in common) and not has_cue:
+            continue
+        cands = tuple(Candidate(gaz.places[i].id, 0.0) for i in h.places)
+        mentions.append(Mention(Span(h.start, h.end), surface, cands))
+
+    # near-miss Latin spellings ("Kucherkovka"): only where nothing matched
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    for m in _LATIN_PLACE_LIKE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        word = m.group(0)
+        if fold(word) in common:
+            continue
+        cands = gaz.fuzzy(word, limit=8, cutoff=88.0)
+        if cands:
+            cands = [Candidate(c.place, 0.0, c.reasons) for c in cands]
+            mentions.append(Mention(Span(m.start(), m.end()), word, tuple(cands), reason="near-miss spelling"))
+    mentions.sort(key=lambda m: m.span.start)
+    return doc.replace(mentions=tuple(mentions))
