@@ -51,10 +51,14 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         last_end = h.end
 
     mentions: list[Mention] = []
+    dropped: list[tuple[int, int]] = []
     for h in chosen:
         surface = text[h.start : h.end]
         folded = fold(surface)
         nxt = _next_word(text, h.end)
+        dropped.append((h.start, h.end))
+        if h.latin and len(surface) < 4:  # "As", "Ai": English words, not villages
+            continue
         if nxt in not_after:
             continue
         prev = _prev_words(text, h.start)
@@ -63,14 +67,15 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
             continue
         cands = tuple(Candidate(gaz.places[i].id, 0.0) for i in h.places)
         mentions.append(Mention(Span(h.start, h.end), surface, cands))
+        dropped.pop()
 
     # near-miss Latin spellings ("Kucherkovka"): only where nothing matched
-    taken = [(m.span.start, m.span.end) for m in mentions]
+    taken = [(m.span.start, m.span.end) for m in mentions] + dropped
     for m in _LATIN_PLACE_LIKE.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         word = m.group(0)
-        if fold(word) in common:
+        if fold(word) in common or _next_word(text, m.end()) in not_after:
             continue
         cands = gaz.fuzzy(word, limit=8, cutoff=88.0)
         if cands:
