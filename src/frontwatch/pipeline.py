@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontwatch.extract.claims import extract_claims
+from frontwatch.extraction.claims import extract_claims
 from frontwatch.framing.flag import flag_framing
 from frontwatch.gazetteer.resolve import resolve_places
 from frontwatch.gazetteer.spot import spot_places

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from frontwatch.extract.claimants import Claimants
-    from frontwatch.extract.triggers import Triggers
+    from frontwatch.extraction.claimants import Claimants
+    from frontwatch.extraction.triggers import Triggers
     from frontwatch.framing.lexicon import Lexicon
     from frontwatch.gazetteer.index import Gazetteer
 
@@ -26,8 +26,8 @@ class Resources:
     @classmethod
     def load(cls) -> Resources:
         """Load the shipped gazetteer, trigger lexicons, claimant registry and framing lexicon."""
-        from frontwatch.extract.claimants import load_claimants
-        from frontwatch.extract.triggers import load_triggers
+        from frontwatch.extraction.claimants import load_claimants
+        from frontwatch.extraction.triggers import load_triggers
         from frontwatch.framing.lexicon import load_lexicon
         from frontwatch.gazetteer.index import load_gazetteer
 

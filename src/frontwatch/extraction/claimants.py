@@ -1,0 +1,75 @@
+"""The claimant registry (data/claimants.toml): who speaks, and for which side."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from frontwatch.errors import DataError
+from frontwatch.model import ClaimantSide
+from frontwatch.text.normalize import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Claimant:
+    name: str
+    side: ClaimantSide
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimantHit:
+    start: int
+    end: int
+    claimant: Claimant
+
+
+@dataclass(frozen=True)
+class Claimants:
+    entries: tuple[Claimant, ...]
+    pattern: re.Pattern[str]  # one alternation; group c<N> = entries[N]
+    outlets: tuple[tuple[re.Pattern[str], ClaimantSide], ...]
+
+    def find(self, text: str) -> list[ClaimantHit]:
+        low = fold(text)
+        out = []
+        for m in self.pattern.finditer(low):
+            idx = int(m.lastgroup[1:]) if m.lastgroup else 0
+            out.append(ClaimantHit(m.start(), m.end(), self.entries[idx]))
+        return out
+
+    def outlet(self, source: str | None, doc_id: str = "") -> Claimant:
+        """The outlet itself as claimant (its own voice), with the side it speaks for."""
+        name = (source or "").strip()
+        if name.lower().startswith("telegram:"):
+            name = name.split(":", 1)[1].strip()
+        if name.lower().startswith("rss:"):
+            name = name.split(":", 1)[1].strip()
+        key = fold(source or "") + " " + doc_id.lower()
+        if "isw" in key:
+            return Claimant("ISW", ClaimantSide.INDEPENDENT)
+        for pattern, side in self.outlets:
+            if pattern.search(key.strip()):
+                return Claimant(name or "the author", side)
+        return Claimant(name or "the author", ClaimantSide.INDEPENDENT)
+
+
+def load_claimants() -> Claimants:
+    path = resources.files("frontwatch.data").joinpath("claimants.toml")
+    try:
+        doc = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataError(f"claimants.toml: {exc}") from exc
+    entries: list[Claimant] = []
+    parts: list[str] = []
+    for e in doc.get("claimant", ()):
+        try:
+            c = Claimant(e["name"], ClaimantSide(e["side"]))
+        except (KeyError, ValueError) as exc:
+            raise DataError(f"claimants.toml: {e.get('name')!r}: {exc}") from exc
+        parts.append(f"(?P<c{len(entries)}>" + "|".join(f"(?:{a})" for a in e["aliases"]) + ")")
+        entries.append(c)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+    outlets = tuple((re.compile(o["match"], re.IGNORECASE), ClaimantSide(o["side"])) for o in doc.get("outlet", ()))
+    return Claimants(tuple(entries), pattern, outlets)

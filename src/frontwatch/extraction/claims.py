@@ -1,0 +1,271 @@
+"""Territorial-control claims from resolved place mentions and trigger words (CLAIMS.md).
+
+For every sentence with a resolved place and a trigger: each place takes the trigger that governs
+it (the nearest before it, else the nearest after); the actor comes from the side words of the
+sentence (who is the subject, who is "from"/"of", whose attack failed); the claimant from
+attribution cues, carried through a paragraph, else the outlet in its own voice. Pure function.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from frontwatch.extraction.claimants import Claimant, Claimants
+from frontwatch.extraction.triggers import TriggerHit, Triggers
+from frontwatch.model import Claim, ClaimantSide, ClaimType, Document, Mention, Side, Span, Stance
+from frontwatch.resources import Resources
+from frontwatch.text.dates import event_date
+from frontwatch.text.normalize import fold
+
+_ATTACK_NOUN = re.compile(
+    r"(?:атак\w*|штурм\w*|наступ\w*|контратак\w*|попыт\w*|спроб\w*|натиск\w*|attacks?|assaults?|offensive|attempts?|advances?|pushes)\W+(?:\w+\W+){0,2}$"
+)
+_PATIENT_BEFORE = re.compile(r"(?:\bот|\bвід|\bз-під|\bfrom|\bout of|\bз|\bиз)\s+(?:\w+\s+){0,1}$")
+_AGENT_BY = re.compile(r"(?:\bby)\s+(?:the\s+)?$")
+_NEGATION = re.compile(r"(?:\bне|\bні|\bnot|\bnever|\bn't|\bdid not|\bdidn't|\bhave not|\bhas not|\bhadn't|\bhaven't)\s+(?:\w+\s+){0,1}$")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|whereas|а|но|але|однак|тогда как)\b|\b(?:while|whereas)\b")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    claimant: Claimant
+    attributed: bool
+
+
+def _opposite(side: Side | None) -> Side | None:
+    return None if side is None else (Side.UA if side == Side.RU else Side.RU)
+
+
+def _speaker_side(speaker: _Speaker, lang: str) -> Side | None:
+    if speaker.claimant.side == ClaimantSide.RU:
+        return Side.RU
+    if speaker.claimant.side == ClaimantSide.UA:
+        return Side.UA
+    return {"uk": Side.UA, "ru": Side.RU}.get(lang)
+
+
+@dataclass(frozen=True, slots=True)
+class _SideCue:
+    start: int
+    end: int
+    side: Side
+    role: str  # "agent", "patient" (freed from / pushed out of), "attacker" (whose attack), "by"
+
+
+def _side_cues(low: str, trig: Triggers, speaker_side: Side | None, mention_spans: list[tuple[int, int]]) -> list[_SideCue]:
+    cues: list[_SideCue] = []
+    taken: list[tuple[int, int]] = []
+    if speaker_side is not None:
+        for m in trig.enemy.finditer(low):
+            cues.append(_SideCue(m.start(), m.end(), _opposite(speaker_side), "agent"))  # type: ignore[arg-type]
+            taken.append((m.start(), m.end()))
+    for side, pattern in trig.side.items():
+        for m in pattern.finditer(low):
+            if any(s < m.end() and m.start() < e for s, e in taken + mention_spans):
+                continue
+            cues.append(_SideCue(m.start(), m.end(), Side(side), "agent"))
+    out = []
+    for c in sorted(cues, key=lambda c: c.start):
+        before = low[max(0, c.start - 40) : c.start]
+        cue_text = low[c.start : c.end]
+        role = "agent"
+        if _ATTACK_NOUN.search(before) or re.search(r"(?:attacks?|assaults?|advances?|offensive|invasion)$", cue_text):
+            role = "attacker"
+        elif _PATIENT_BEFORE.search(before):
+            role = "patient"
+        elif _AGENT_BY.search(before):
+            role = "by"
+        out.append(_SideCue(c.start, c.end, c.side, role))
+    return out
+
+
+def _governing_trigger(hits: list[TriggerHit], pos: int, low: str) -> TriggerHit | None:
+    before = [h for h in hits if h.end <= pos]
+    after = [h for h in hits if h.start >= pos]
+    if before:
+        h = before[-1]
+        if not _CLAUSE_BREAK.search(low[h.end : pos]) or not after:
+            return h
+    if after:
+        return after[0]
+    return before[-1] if before else None
+
+
+def _resolve_type_actor(
+    hit: TriggerHit, hits: list[TriggerHit], cues: list[_SideCue], pos: int, default_side: Side | None
+) -> tuple[ClaimType, Side | None, str]:
+    """The claim's type and actor for a place at ``pos`` governed by ``hit``."""
+    ctype = hit.trigger.type
+    rule = hit.trigger.id
+    # One event, one claim: an attack that failed, or was repelled, is a "repelled" claim
+    near = [h for h in hits if abs(h.start - hit.start) < 90 and h.trigger.type == ClaimType.REPELLED]
+    failure = hit.trigger.failure or any(h.trigger.failure for h in near)
+    if ctype in (ClaimType.ATTACKED, ClaimType.ADVANCED, ClaimType.CAPTURED) and near:
+        rule = near[0].trigger.id
+        ctype = ClaimType.REPELLED
+    agents_before = [c for c in cues if c.end <= max(hit.start, pos) and c.role == "agent"]
+    by_agents = [c for c in cues if c.role == "by"]
+    attackers = [c for c in cues if c.role == "attacker"]
+    patients = [c for c in cues if c.role == "patient"]
+    agents_after = [c for c in cues if c.start >= hit.end and c.role == "agent"]
+
+    if ctype == ClaimType.REPELLED:
+        if failure:
+            # "Russian forces conducted unsuccessful attacks": the subject attacked and failed
+            attacker = (agents_before[-1].side if agents_before else None) or (attackers[0].side if attackers else None)
+            if attacker is None and agents_after:
+                attacker = agents_after[0].side
+            if attacker is None:
+                return ctype, default_side, rule
+            return ctype, _opposite(attacker), rule
+        if agents_before:
+            return ctype, agents_before[-1].side, rule
+        if by_agents:
+            return ctype, by_agents[0].side, rule
+        if attackers:
+            return ctype, _opposite(attackers[0].side), rule
+        if agents_after and patients == []:
+            # "атаки ВСУ отражены" / passive: the side after the verb is usually the attacker
+            return ctype, _opposite(agents_after[0].side), rule
+        return ctype, default_side, rule
+
+    if by_agents:
+        return ctype, by_agents[0].side, rule
+    if agents_before:
+        return ctype, agents_before[-1].side, rule
+    if attackers and ctype in (ClaimType.ATTACKED, ClaimType.ADVANCED, ClaimType.FIGHTING):
+        return ctype, attackers[0].side, rule
+    if patients and ctype == ClaimType.CAPTURED:
+        return ctype, _opposite(patients[0].side), rule
+    if agents_after:
+        return ctype, agents_after[0].side, rule
+    if ctype == ClaimType.FIGHTING:
+        return ctype, None, rule
+    return ctype, default_side, rule
+
+
+def _sentence_speaker(sentence: str, low: str, claimants: Claimants, trig: Triggers, lang: str) -> _Speaker | None:
+    """The claimant a sentence attributes itself to, if it names one."""
+    hits = claimants.find(sentence)
+    attribution = trig.attribution.get(lang) or trig.attribution["en"]
+    attr = attribution.search(low) or (trig.attribution["en"].search(low) if lang != "en" else None)
+    if not hits:
+        return None
+    if attr is None and not re.match(r"^[^:]{0,60}:", sentence) and not re.search(r"[—–-]\s*(?:говорится|йдеться|said|сказал|заявил)", low):
+        return None
+    # the named claimant nearest to the attribution cue
+    if attr is not None:
+        best = min(hits, key=lambda h: min(abs(h.start - attr.end()), abs(attr.start() - h.end)))
+    else:
+        best = hits[0]
+    return _Speaker(best.claimant, True)
+
+
+def extract_claims(doc: Document, res: Resources) -> Document:
+    """Fill ``doc.claims`` from ``doc.sentences`` and the resolved ``doc.mentions``."""
+    trig: Triggers = res.triggers
+    claimants: Claimants = res.claimants
+    lang = doc.lang if doc.lang in ("en", "ru", "uk") else "en"
+    text = doc.text
+    outlet = _Speaker(claimants.outlet(doc.source, doc.doc_id), False)
+    gaz = res.gazetteer
+    paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+    doc_hedged = bool(re.search(r"(?:unverified|cannot (?:independently )?(?:confirm|verify)|не подтвержд|не підтвердж)", fold(text)))
+
+    claims: list[Claim] = []
+    seen: set[tuple[str, ClaimType, Side | None]] = set()
+    carried: _Speaker | None = None
+    carried_paragraph = -1
+    for sent in doc.sentences:
+        sentence = text[sent.start : sent.end]
+        low = fold(sentence)
+        para = max(i for i, p in enumerate(paragraph_starts) if p <= sent.start)
+        speaker = _sentence_speaker(sentence, low, claimants, trig, lang)
+        if speaker is not None:
+            carried, carried_paragraph = speaker, para
+        elif carried is not None and (carried_paragraph == para or len(paragraph_starts) == 1 or lang != "en"):
+            speaker = carried
+        else:
+            speaker = None
+        mentions = [m for m in doc.mentions if sent.start <= m.span.start < sent.end]
+        if not mentions:
+            continue
+        hits = trig.find(sentence, lang)
+        if not hits:
+            continue
+        who = speaker or outlet
+        spk_side = _speaker_side(who, lang)
+        rel = [(m.span.start - sent.start, m.span.end - sent.start) for m in mentions]
+        cues = _side_cues(low, trig, spk_side, rel)
+        direction = None
+        targets: list[tuple[Mention, int, int]] = []
+        for m, (s, e) in zip(mentions, rel):
+            after = low[e : e + 20]
+            if trig.direction_after.match(after):
+                if m.place and direction is None:
+                    place = gaz.get(m.place)
+                    direction = {"en": place.name_en, "ru": place.name_ru, "uk": place.name_uk}.get(lang) or m.surface
+                continue
+            if m.place is None:
+                continue
+            targets.append((m, s, e))
+        denied = bool(trig.denial.search(low))
+        hedged = bool(trig.hedge.search(low)) or doc_hedged
+        lead_span = next((x for x in doc.sentences if x.start >= paragraph_starts[para]), sent)
+        date = event_date(sentence, doc.date, text[lead_span.start : lead_span.end] if lead_span != sent else None)
+        strike = bool(trig.strike.search(low))
+        for m, s, e in targets:
+            before = low[max(0, s - 45) : s]
+            if trig.locator_before.search(before):
+                continue
+            hit = _governing_trigger(hits, s, low)
+            if hit is None:
+                continue
+            prev_word = re.findall(r"[\w']+", before)[-1:] or [""]
+            if prev_word[0] in trig.start_before and hit.trigger.type in (ClaimType.ATTACKED, ClaimType.ADVANCED, ClaimType.FIGHTING):
+                continue
+            if strike and hit.trigger.type == ClaimType.ATTACKED and not re.search(r"(?:ground|штурм|наступ|assault|пехот|піхот|infantry)", low):
+                continue
+            plan = trig.plan.search(low[: hit.start])
+            if plan and hit.start - plan.end() < 40 and not hit.trigger.failure:
+                continue
+            negated = bool(_NEGATION.search(low[max(0, hit.start - 20) : hit.start])) and not hit.trigger.failure
+            default_side = spk_side if who.claimant.side != ClaimantSide.INDEPENDENT or lang != "en" else None
+            ctype, actor, rule = _resolve_type_actor(hit, hits, cues, s, default_side)
+            if ctype == ClaimType.FIGHTING and actor is not None and not any(c.role in ("agent", "attacker") for c in cues):
+                actor = None
+            stance = Stance.REPORTED if who.attributed else Stance.ASSERTED
+            if negated:
+                if ctype in (ClaimType.CAPTURED, ClaimType.ADVANCED) and (denied or who.attributed):
+                    stance = Stance.DENIED
+                elif ctype in (ClaimType.ATTACKED, ClaimType.ADVANCED, ClaimType.CAPTURED):
+                    ctype, actor = ClaimType.REPELLED, _opposite(actor)
+                else:
+                    continue
+            elif denied and who.attributed:
+                stance = Stance.DENIED
+            key = (m.place or m.surface, ctype, None if ctype == ClaimType.FIGHTING else actor)
+            if key in seen:
+                continue
+            seen.add(key)
+            claims.append(
+                Claim(
+                    place=m.place,
+                    surface=m.surface,
+                    type=ctype,
+                    actor=actor,
+                    claimant=who.claimant.name,
+                    claimant_side=who.claimant.side,
+                    stance=stance,
+                    hedged=hedged,
+                    date=date,
+                    direction=direction,
+                    sentence=sentence,
+                    evidence=Span(sent.start, sent.end),
+                    mention=m.span,
+                    rule=rule,
+                )
+            )
+    return doc.replace(claims=tuple(claims))

@@ -1,0 +1,149 @@
+"""Claim-type triggers and the cue words around them, loaded from data/triggers and data/cues.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from frontwatch.errors import DataError
+from frontwatch.model import ClaimType, Side
+from frontwatch.text.morphology import lemmas as word_lemmas
+from frontwatch.text.normalize import fold
+from frontwatch.text.tokens import tokenize
+
+LANGS = ("en", "ru", "uk")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    id: str
+    type: ClaimType
+    failure: bool  # a failed-attack trigger: the defender is the actor
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    start: int  # offsets into the sentence
+    end: int
+    trigger: Trigger
+
+
+@dataclass(frozen=True)
+class LangTriggers:
+    lang: str
+    regex: re.Pattern[str] | None  # EN: one alternation, group name = trigger index
+    regex_triggers: tuple[Trigger, ...]
+    lemma_map: dict[str, Trigger]  # RU/UK: lemma -> trigger
+    phrases: tuple[tuple[tuple[str, ...], Trigger], ...]
+
+
+def _words(pattern_list: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])(?:" + "|".join(f"(?:{p})" for p in pattern_list) + r")(?![\w])")
+
+
+@dataclass(frozen=True)
+class Triggers:
+    by_lang: dict[str, LangTriggers]
+    side: dict[str, re.Pattern[str]]
+    enemy: re.Pattern[str]
+    attribution: dict[str, re.Pattern[str]]
+    denial: re.Pattern[str]
+    hedge: re.Pattern[str]
+    locator_before: re.Pattern[str]
+    start_before: frozenset[str]
+    strike: re.Pattern[str]
+    plan: re.Pattern[str]
+    direction_after: re.Pattern[str]
+
+    def find(self, sentence: str, lang: str) -> list[TriggerHit]:
+        """Trigger words of ``sentence`` (offsets into it), in text order."""
+        lt = self.by_lang.get(lang) or self.by_lang["en"]
+        hits: list[TriggerHit] = []
+        if lt.regex is not None:
+            low = fold(sentence)
+            for m in lt.regex.finditer(low):
+                idx = int(m.lastgroup[1:]) if m.lastgroup else 0
+                hits.append(TriggerHit(m.start(), m.end(), lt.regex_triggers[idx]))
+            return hits
+        toks = tokenize(sentence)
+        lems = [word_lemmas(t.text.replace("’", "'"), lang) for t in toks]
+        used: set[int] = set()
+        for words, trig in lt.phrases:
+            n = len(words)
+            for i in range(len(toks)):
+                if i in used or words[0] not in lems[i]:
+                    continue
+                j, k = i + 1, 1
+                while k < n and j < len(toks) and j <= i + k + 1:
+                    if words[k] in lems[j]:
+                        k += 1
+                    j += 1
+                if k == n:
+                    hits.append(TriggerHit(toks[i].start, toks[j - 1].end, trig))
+                    used.update(range(i, j))
+        for i, (tok, lem) in enumerate(zip(toks, lems)):
+            if i in used:
+                continue
+            for form in lem:
+                trig = lt.lemma_map.get(form)
+                if trig is not None:
+                    hits.append(TriggerHit(tok.start, tok.end, trig))
+                    break
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+
+def _read(name: str) -> dict:
+    path = resources.files("frontwatch.data").joinpath(name)
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataError(f"{name}: {exc}") from exc
+
+
+def load_triggers() -> Triggers:
+    by_lang: dict[str, LangTriggers] = {}
+    for lang in LANGS:
+        name = f"triggers/{lang}.toml"
+        doc = _read(name)
+        regex_parts: list[str] = []
+        regex_triggers: list[Trigger] = []
+        lemma_map: dict[str, Trigger] = {}
+        phrases: list[tuple[tuple[str, ...], Trigger]] = []
+        seen: set[str] = set()
+        for entry in doc.get("trigger", ()):
+            tid = entry.get("id")
+            if not tid or tid in seen:
+                raise DataError(f"{name}: missing or duplicate trigger id {tid!r}")
+            seen.add(tid)
+            try:
+                trig = Trigger(tid, ClaimType(entry["type"]), entry.get("outcome") == "failure")
+            except (KeyError, ValueError) as exc:
+                raise DataError(f"{name}: {tid}: bad type ({exc}); use one of {[t.value for t in ClaimType]}") from exc
+            if entry.get("patterns"):
+                regex_parts.append(f"(?P<t{len(regex_triggers)}>" + "|".join(f"(?:{p})" for p in entry["patterns"]) + ")")
+                regex_triggers.append(trig)
+            for lem in entry.get("lemmas", ()):
+                lemma_map.setdefault(lem.replace("ё", "е"), trig)
+            for phrase in entry.get("phrases", ()):
+                phrases.append((tuple(phrase.replace("ё", "е").split()), trig))
+        regex = re.compile(r"(?<![\w'])(?:" + "|".join(regex_parts) + r")(?![\w])") if regex_parts else None
+        phrases.sort(key=lambda p: -len(p[0]))
+        by_lang[lang] = LangTriggers(lang, regex, tuple(regex_triggers), lemma_map, tuple(phrases))
+    cues = _read("cues.toml")
+    ex = cues["exclude"]
+    return Triggers(
+        by_lang=by_lang,
+        side={s: _words(cues["side"][s]) for s in (Side.RU, Side.UA)},
+        enemy=_words(cues["side"]["enemy"]),
+        attribution={lang: _words(words) for lang, words in cues["attribution"].items()},
+        denial=_words(cues["denial"]["patterns"]),
+        hedge=_words(cues["hedge"]["patterns"]),
+        locator_before=re.compile(r"(?:" + "|".join(ex["locator_before"]) + r")\s*$"),
+        start_before=frozenset(ex["start_before"]),
+        strike=_words(ex["strike"]),
+        plan=_words(ex["plan"]),
+        direction_after=re.compile(r"^\W{0,3}(?:" + "|".join(cues["direction"]["after"]) + r")"),
+    )
