@@ -61,6 +61,10 @@ def _side_cues(low: str, trig: Triggers, speaker_side: Side | None, mention_span
         for m in trig.enemy.finditer(low):
             cues.append(_SideCue(m.start(), m.end(), _opposite(speaker_side), "agent"))  # type: ignore[arg-type]
             taken.append((m.start(), m.end()))
+        for m in trig.own.finditer(low):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                cues.append(_SideCue(m.start(), m.end(), speaker_side, "agent"))
+                taken.append((m.start(), m.end()))
     for side, pattern in trig.side.items():
         for m in pattern.finditer(low):
             if any(s < m.end() and m.start() < e for s, e in taken + mention_spans):
@@ -216,9 +220,14 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         lead_span = next((x for x in doc.sentences if x.start >= paragraph_starts[para]), sent)
         date = event_date(sentence, doc.date, text[lead_span.start : lead_span.end] if lead_span != sent else None)
         strike = bool(trig.strike.search(low))
+        if re.match(r"^\W*(?:if|если|якщо|should|в случае|у разі)\b", low):
+            continue  # hypotheticals are not claims
         for m, s, e in targets:
             before = low[max(0, s - 45) : s]
             if trig.locator_before.search(before):
+                continue
+            # one half of a compound ("Kharkiv-Belgorod highway", "дорогу Суджа-Коренево")
+            if (e < len(sentence) - 1 and sentence[e] == "-" and sentence[e + 1].isupper()) or (s > 1 and sentence[s - 1] == "-" and sentence[s - 2].isalpha()):
                 continue
             hit = _governing_trigger(hits, s, low)
             if hit is None:
@@ -228,12 +237,16 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                 continue
             if strike and hit.trigger.type == ClaimType.ATTACKED and not re.search(r"(?:ground|штурм|наступ|assault|пехот|піхот|infantry)", low):
                 continue
-            plan = trig.plan.search(low[: hit.start])
-            if plan and hit.start - plan.end() < 40 and not hit.trigger.failure:
+            window = low[max(0, hit.start - 40) : hit.end + 12]
+            if trig.plan.search(window) and not hit.trigger.failure:
                 continue
             negated = bool(_NEGATION.search(low[max(0, hit.start - 20) : hit.start])) and not hit.trigger.failure
             default_side = spk_side if who.claimant.side != ClaimantSide.INDEPENDENT or lang != "en" else None
             ctype, actor, rule = _resolve_type_actor(hit, hits, cues, s, default_side)
+            if ctype == ClaimType.CAPTURED:
+                lo, hi = sorted((hit.start, s))
+                if trig.partial.search(low[max(0, lo - 30) : hi + 5]):
+                    ctype = ClaimType.ADVANCED  # only part of the place: an advance
             if ctype == ClaimType.FIGHTING and actor is not None and not any(c.role in ("agent", "attacker") for c in cues):
                 actor = None
             stance = Stance.REPORTED if who.attributed else Stance.ASSERTED

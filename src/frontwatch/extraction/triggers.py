@@ -48,6 +48,8 @@ class Triggers:
     by_lang: dict[str, LangTriggers]
     side: dict[str, re.Pattern[str]]
     enemy: re.Pattern[str]
+    own: re.Pattern[str]
+    partial: re.Pattern[str]
     attribution: dict[str, re.Pattern[str]]
     denial: re.Pattern[str]
     hedge: re.Pattern[str]
@@ -138,6 +140,8 @@ def load_triggers() -> Triggers:
         by_lang=by_lang,
         side={s: _words(cues["side"][s]) for s in (Side.RU, Side.UA)},
         enemy=_words(cues["side"]["enemy"]),
+        own=_words(cues["side"]["own"]),
+        partial=_words(cues["partial"]["patterns"]),
         attribution={lang: _words(words) for lang, words in cues["attribution"].items()},
         denial=_words(cues["denial"]["patterns"]),
         hedge=_words(cues["hedge"]["patterns"]),
@@ -145,5 +149,7 @@ def load_triggers() -> Triggers:
         start_before=frozenset(ex["start_before"]),
         strike=_words(ex["strike"]),
         plan=_words(ex["plan"]),
-        direction_after=re.compile(r"^\W{0,3}(?:" + "|".join(cues["direction"]["after"]) + r")"),
+        direction_after=re.compile(
+            r"^\W{0,3}(?:(?:city|oblast|обл\w*|and \w+|и \w+|і \w+|та \w+)\W+)?(?:" + "|".join(cues["direction"]["after"]) + r")"
+        ),
     )

@@ -17,7 +17,7 @@ _ABBREVIATIONS = frozenset(
 )
 _LINE = re.compile(r"[^\n]+")
 # a sentence end: . ! ? … (with closing quotes/brackets) followed by space and a new sentence start
-_END = re.compile(r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[\"'«“„(\[]?[A-ZА-ЯЁІЇЄҐ0-9—–-])")
+_END = re.compile(r"(?<=[.!?…])[\"'»”’)\]]*(?:\[\d+\])*\s+(?=[\"'«“„(\[]?[A-ZА-ЯЁІЇЄҐ0-9—–-])")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
 
