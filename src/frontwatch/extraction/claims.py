@@ -109,7 +109,8 @@ def _resolve_type_actor(
     if ctype in (ClaimType.ATTACKED, ClaimType.ADVANCED, ClaimType.CAPTURED) and near:
         rule = near[0].trigger.id
         ctype = ClaimType.REPELLED
-    agents_before = [c for c in cues if c.end <= max(hit.start, pos) and c.role == "agent"]
+    # the subject: the nearest side word before the trigger (before the place for passives)
+    agents_before = [c for c in cues if c.end <= (hit.start if hit.start < pos else pos) and c.role == "agent"]
     by_agents = [c for c in cues if c.role == "by"]
     attackers = [c for c in cues if c.role == "attacker"]
     patients = [c for c in cues if c.role == "patient"]
@@ -227,7 +228,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             if trig.locator_before.search(before):
                 continue
             # one half of a compound ("Kharkiv-Belgorod highway", "дорогу Суджа-Коренево")
-            if (e < len(sentence) - 1 and sentence[e] == "-" and sentence[e + 1].isupper()) or (s > 1 and sentence[s - 1] == "-" and sentence[s - 2].isalpha()):
+            if re.match(r"\s?[-–—]\s?[A-ZА-ЯІЇЄҐ]", sentence[e : e + 4]) or re.search(r"[\w»\"]\s?[-–—]\s?$", sentence[max(0, s - 4) : s]):
                 continue
             hit = _governing_trigger(hits, s, low)
             if hit is None:

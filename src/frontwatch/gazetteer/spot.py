@@ -11,6 +11,11 @@ from frontwatch.text.normalize import fold
 _NEXT_WORD = re.compile(r"[\s\-–—]*([\w'’.]+)")
 _PREV_WORDS = re.compile(r"([\w'’.]+(?:\s+[\w'’.]+)?)\s*$")
 # Latin words that look like a transliterated settlement name (for the near-miss fallback).
+# Region names (Харківщина, Донетчина) are never settlements in running text.
+_REGION_SUFFIX = ("щина", "щині", "щини", "щину", "щиною", "чина", "чині", "чини", "чину", "щине", "щины", "чине", "чины")
+# -ск towns as adjectives count only in a direction phrase ("Купянского направления")
+_SK_ADJ = frozenset("ого ому ое ий ая ой ую им ім ым ої ій ее і".split())
+_DIRECTION_NEXT = ("направлен", "напрям", "direction", "axis", "фронт", "front")
 _LATIN_PLACE_LIKE = re.compile(r"\b[A-Z][a-z'’]{3,}(?:ovka|ivka|evka|yivka|ivske|ske|sk|ne|ino|ovo|ove|ivka|ka|ye|oye|oe)\b")
 
 
@@ -59,8 +64,11 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         dropped.append((h.start, h.end))
         if h.latin and len(surface) < 4:  # "As", "Ai": English words, not villages
             continue
-        if nxt in not_after:
+        if nxt in not_after or folded.endswith(_REGION_SUFFIX):
             continue
+        if h.form.endswith(("ск", "ськ", "цк", "цьк")) and folded[len(h.form) :] in _SK_ADJ:
+            if not nxt.startswith(_DIRECTION_NEXT):
+                continue
         prev = _prev_words(text, h.start)
         has_cue = any(prev.endswith(c) for c in cues)
         if (folded in common or h.form in common) and not has_cue:
