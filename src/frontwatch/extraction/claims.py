@@ -188,9 +188,11 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         low = fold(sentence)
         para = max(i for i, p in enumerate(paragraph_starts) if p <= sent.start)
         speaker = _sentence_speaker(sentence, low, claimants, trig, lang)
+        attributed = bool((trig.attribution.get(lang) or trig.attribution["en"]).search(low))
         if speaker is not None:
             carried, carried_paragraph = speaker, para
-        elif carried is not None and (carried_paragraph == para or len(paragraph_starts) == 1 or lang != "en"):
+        elif carried is not None and (carried_paragraph == para or len(paragraph_starts) == 1 or lang != "en" or attributed):
+            # "It also said…", "the report that…": the last named claimant goes on speaking
             speaker = carried
         else:
             speaker = None
@@ -228,7 +230,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             if trig.locator_before.search(before):
                 continue
             # one half of a compound ("Kharkiv-Belgorod highway", "дорогу Суджа-Коренево")
-            if re.match(r"\s?[-–—]\s?[A-ZА-ЯІЇЄҐ]", sentence[e : e + 4]) or re.search(r"[\w»\"]\s?[-–—]\s?$", sentence[max(0, s - 4) : s]):
+            # "в напрямках Покровське – Бахмут": the first is where the push starts (CLAIMS.md)
+            if re.match(r"\s?[-–—]\s?[A-ZА-ЯІЇЄҐ]", sentence[e : e + 4]):
                 continue
             hit = _governing_trigger(hits, s, low)
             if hit is None:

@@ -254,6 +254,10 @@ class Gazetteer:
             self._exact = {k: tuple(v) for k, v in acc.items()}
         return self._exact
 
+    def is_form(self, folded: str) -> bool:
+        """Whether ``folded`` is itself a name form (nominative) of some place."""
+        return folded in self._exact_index()
+
     def forms_of(self, place_id: str) -> tuple[str, ...]:
         return self._forms[self._by_id[place_id]]
 

@@ -67,7 +67,7 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         if nxt in not_after or folded.endswith(_REGION_SUFFIX):
             continue
         if h.form.endswith(("ск", "ськ", "цк", "цьк")) and folded[len(h.form) :] in _SK_ADJ:
-            if not nxt.startswith(_DIRECTION_NEXT):
+            if not nxt.startswith(_DIRECTION_NEXT) and not gaz.is_form(folded):
                 continue
         prev = _prev_words(text, h.start)
         has_cue = any(prev.endswith(c) for c in cues)
