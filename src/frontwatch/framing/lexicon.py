@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -16,13 +17,15 @@ LANGS = ("en", "ru", "uk")
 class Term:
     id: str
     lang: str
-    lemmas: tuple[tuple[str, ...], ...]  # each a sequence of lemmas (one word or a phrase)
+    patterns: tuple[str, ...]  # regular expressions over folded text; stems so every inflection counts
     category: FlagCategory
     side: FlagSide
     explanation: str
     neutral: str | None
     counterparts: tuple[str, ...]
     not_in: tuple[str, ...]  # sense exclusions: folded phrases that cancel a match nearby
+    quoted_only: bool = False
+    side_by_actor: bool = False  # the side is the actor's ("liberated" by Ukraine is UA vocabulary)  # ordinary words ("release", "security") loaded only as scare quotes
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,21 @@ class Lexicon:
 
     def for_lang(self, lang: str) -> tuple[Term, ...]:
         return tuple(t for t in self.terms if t.lang == lang)
+
+    def matcher(self, lang: str) -> tuple[re.Pattern[str], tuple[Term, ...]] | None:
+        """One compiled alternation per language (group t<N> = term N): one pass over the text."""
+        cached = _MATCHERS.get((id(self), lang))
+        if cached is None:
+            terms = self.for_lang(lang)
+            if not terms:
+                return None
+            parts = [f"(?P<t{i}>" + "|".join(f"(?:{p})" for p in t.patterns) + ")" for i, t in enumerate(terms)]
+            cached = (re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])"), terms)
+            _MATCHERS[(id(self), lang)] = cached
+        return cached
+
+
+_MATCHERS: dict[tuple[int, str], tuple[re.Pattern[str], tuple[Term, ...]]] = {}
 
 
 def load_lexicon() -> Lexicon:
@@ -54,13 +72,15 @@ def load_lexicon() -> Lexicon:
                     Term(
                         id=tid,
                         lang=lang,
-                        lemmas=tuple(tuple(x.replace("ё", "е").lower().split()) for x in e["lemmas"]),
+                        patterns=tuple(x.replace("ё", "е").lower() for x in e["patterns"]),
                         category=FlagCategory(e["category"]),
                         side=FlagSide(e["side"]),
                         explanation=e["explanation"],
                         neutral=e.get("neutral"),
                         counterparts=tuple(e.get("counterparts", ())),
                         not_in=tuple(x.lower() for x in e.get("not_in", ())),
+                        quoted_only=bool(e.get("quoted_only", False)),
+                        side_by_actor=bool(e.get("side_by_actor", False)),
                     )
                 )
             except (KeyError, ValueError) as exc:

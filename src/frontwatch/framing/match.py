@@ -1,10 +1,61 @@
-"""Find lexicon terms in a text (placeholder replaced below)."""
+"""Find lexicon terms in a text and decide their voice (FRAMING.md)."""
 
 from __future__ import annotations
 
+import re
+
 from frontwatch.framing.lexicon import Lexicon
-from frontwatch.model import Flag
+from frontwatch.framing.voice import voice_of
+from frontwatch.model import Flag, FlagSide, Voice
+from frontwatch.text.normalize import fold
+from frontwatch.text.sentences import sentence_spans
+
+
+_UA_ACTOR = re.compile(r"\b(?:ukrainian|ukraine's|ukraine|kyiv's|zsu|afu)\b")
+_RU_ACTOR = re.compile(r"\b(?:russian|russia's|russia|moscow's|moscow|kremlin)\b")
 
 
 def find_flags(text: str, lang: str, lexicon: Lexicon) -> list[Flag]:
-    return []
+    """Every lexicon term in ``text`` that no sense exclusion cancels, in text order."""
+    compiled = lexicon.matcher(lang if lang in ("en", "ru", "uk") else "en")
+    if compiled is None:
+        return []
+    pattern, terms = compiled
+    folded = fold(text)
+    flags: list[Flag] = []
+    spans = None
+    for m in pattern.finditer(folded):
+        term = terms[int(m.lastgroup[1:])] if m.lastgroup else terms[0]
+        if spans is None:
+            spans = sentence_spans(text)
+        sent = next((s for s in spans if s.start <= m.start() < s.end), None)
+        s0, s1 = (sent.start, sent.end) if sent else (0, len(text))
+        window = folded[s0:s1]
+        if any(re.search(x, window) for x in term.not_in):
+            continue
+        side = term.side
+        if term.side_by_actor:
+            # "liberated" is RU vocabulary for Russian captures, UA for Ukraine retaking (FRAMING.md)
+            before = window[: m.start() - s0]
+            ua = max((x.end() for x in _UA_ACTOR.finditer(before)), default=-1)
+            ru = max((x.end() for x in _RU_ACTOR.finditer(before)), default=-1)
+            if ua > ru:
+                side = FlagSide.UA
+        voice, speaker = voice_of(text, m.start(), m.end(), s0, s1)
+        if term.quoted_only and voice != Voice.QUOTED:
+            continue
+        flags.append(
+            Flag(
+                start=m.start(),
+                end=m.end(),
+                surface=text[m.start() : m.end()],
+                term=term.id,
+                category=term.category,
+                associated_side=side,
+                voice=voice,
+                speaker=speaker,
+                explanation=term.explanation,
+                neutral=term.neutral,
+            )
+        )
+    return flags
