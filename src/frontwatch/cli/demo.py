@@ -1,5 +1,46 @@
-"""CLI commands: demo."""
+"""CLI command: demo — run the whole pipeline on the sample texts shipped in the package."""
 
 from __future__ import annotations
 
-from frontwatch.cli.app import app  # noqa: F401
+import json
+from importlib import resources
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from frontwatch.cli.app import app
+from frontwatch.io_jsonl import document_from_record
+
+console = Console()
+
+
+@app.command("demo")
+def demo_cli(
+    no_serve: bool = typer.Option(True, "--no-serve/--serve", help="(the dashboard is not built yet: the demo prints its results)"),
+) -> None:
+    """Resolve places, extract claims and flag framing in the bundled sample texts (EN/RU/UK)."""
+    from frontwatch.pipeline import process
+    from frontwatch.resources import default_resources
+
+    res = default_resources()
+    lines = resources.files("frontwatch.data").joinpath("samples").joinpath("samples.jsonl").read_text("utf-8").splitlines()
+    docs = [process(document_from_record(json.loads(line), f"samples.jsonl#{i}"), res) for i, line in enumerate(lines, 1) if line.strip()]
+    claims = Table(title=f"Claims in {len(docs)} sample texts")
+    for col in ("doc", "place", "surface", "type", "actor", "claimant", "side", "stance", "date", "direction", "evidence"):
+        claims.add_column(col, overflow="fold")
+    flags = Table(title="Framing flags")
+    for col in ("doc", "surface", "category", "side", "voice", "neutral"):
+        flags.add_column(col, overflow="fold")
+    for doc in docs:
+        for c in doc.claims:
+            p = res.gazetteer.get(c.place) if c.place else None
+            where = f"{p.name_en} ({p.oblast})" if p else "?"
+            claims.add_row(doc.doc_id, where, c.surface, c.type.value, c.actor.value if c.actor else "-", c.claimant, c.claimant_side.value, c.stance.value, str(c.date or "-"), c.direction or "-", c.sentence)
+        for f in doc.flags:
+            flags.add_row(doc.doc_id, f.surface, f.category.value, f.associated_side.value, f.voice.value, f.neutral or "")
+    console.print(claims)
+    console.print(flags)
+    n_claims = sum(len(d.claims) for d in docs)
+    n_flags = sum(len(d.flags) for d in docs)
+    console.print(f"{len(docs)} documents, {n_claims} claims, {n_flags} framing flags.", highlight=False)

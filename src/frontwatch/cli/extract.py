@@ -1,5 +1,98 @@
-"""CLI commands: extract."""
+"""CLI commands: extract, eval."""
 
 from __future__ import annotations
 
-from frontwatch.cli.app import app  # noqa: F401
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from frontwatch.cli.app import app
+from frontwatch.errors import InputError
+from frontwatch.io_jsonl import Skip, read_inputs
+from frontwatch.model import claim_to_json, to_json
+
+err = Console(stderr=True)
+
+
+@app.command("extract")
+def extract_cli(
+    input: str = typer.Argument(..., help="JSONL of {doc_id, text, lang?, date?, source?}, a text file, or - for stdin"),
+    output: Path | None = typer.Option(None, "-o", "--output", help="write JSONL here (default: stdout)"),
+) -> None:
+    """Find claims and framing flags in each document; nothing is stored."""
+    from frontwatch.pipeline import process
+    from frontwatch.resources import default_resources
+
+    res = default_resources()
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    n_docs = n_claims = n_skipped = 0
+    try:
+        with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
+            task = progress.add_task("extracting", total=None)
+            for item in read_inputs(input):
+                if isinstance(item, Skip):
+                    n_skipped += 1
+                    err.print(f"[yellow]skipped[/] {item.origin}: {item.reason}", highlight=False)
+                    continue
+                doc = process(item, res)
+                record = {
+                    "doc_id": doc.doc_id,
+                    "lang": doc.lang,
+                    "claims": [claim_to_json(c) for c in doc.claims],
+                    "flags": [to_json(f) for f in doc.flags],
+                }
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                n_docs += 1
+                n_claims += len(doc.claims)
+                progress.advance(task)
+    finally:
+        if output:
+            out.close()
+    err.print(f"{n_docs} documents, {n_claims} claims, {n_skipped} skipped", highlight=False)
+
+
+@app.command("eval")
+def eval_cli(
+    gold: Path = typer.Argument(..., help="gold JSONL (CLAIMS.md format), e.g. ../shared/eval/dev.jsonl"),
+    errors: bool = typer.Option(False, "--errors", help="list false positives and negatives"),
+) -> None:
+    """Score extraction against gold claims: P/R/F1 per source kind, language and overall."""
+    from frontwatch.evaluate import evaluate, summary_line
+    from frontwatch.pipeline import process
+    from frontwatch.resources import default_resources
+
+    if not gold.exists():
+        raise InputError(f"{gold}: no such file")
+    res = default_resources()
+    lines = gold.read_text(encoding="utf-8").splitlines()
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("evaluating", total=len(lines))
+        report = evaluate(lines, lambda d: process(d, res), collect_errors=errors, progress=lambda: progress.advance(task))
+    console = Console()
+    table = Table(title=f"Claims against {gold.name}")
+    for col in ("group", "P", "R", "F1", "tp", "fp", "fn", "place acc", "side acc", "stance acc", "date acc"):
+        table.add_column(col, justify="right" if col != "group" else "left")
+
+    def row(name: str, t) -> None:  # noqa: ANN001
+        table.add_row(
+            name, f"{t.precision:.3f}", f"{t.recall:.3f}", f"{t.f1:.3f}", str(t.tp), str(t.fp), str(t.fn),
+            f"{t.place_ok / t.place_found:.3f}" if t.place_found else "-",
+            f"{t.side_ok / t.tp:.3f}" if t.tp else "-", f"{t.stance_ok / t.tp:.3f}" if t.tp else "-",
+            f"{t.date_ok / t.tp:.3f}" if t.tp else "-",
+        )  # fmt: skip
+
+    for k, t in sorted(report.by_kind.items()):
+        row(f"source: {k}", t)
+    for k, t in sorted(report.by_lang.items()):
+        row(f"lang: {k}", t)
+    row("overall", report.overall)
+    console.print(table)
+    if errors:
+        for e in report.errors:
+            console.print(e, highlight=False, markup=False)
+    console.print(summary_line(report), highlight=False)

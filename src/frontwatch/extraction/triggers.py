@@ -21,6 +21,7 @@ class Trigger:
     id: str
     type: ClaimType
     failure: bool  # a failed-attack trigger: the defender is the actor
+    not_in: re.Pattern[str] | None = None  # sense exclusions: the sentence is about something else
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,13 @@ class Triggers:
     def find(self, sentence: str, lang: str) -> list[TriggerHit]:
         """Trigger words of ``sentence`` (offsets into it), in text order."""
         lt = self.by_lang.get(lang) or self.by_lang["en"]
+        hits = self._find(sentence, lt, lang)
+        if any(h.trigger.not_in is not None for h in hits):
+            low = fold(sentence)
+            hits = [h for h in hits if h.trigger.not_in is None or not h.trigger.not_in.search(low)]
+        return hits
+
+    def _find(self, sentence: str, lt: LangTriggers, lang: str) -> list[TriggerHit]:
         hits: list[TriggerHit] = []
         if lt.regex is not None:
             low = fold(sentence)
@@ -121,7 +129,10 @@ def load_triggers() -> Triggers:
                 raise DataError(f"{name}: missing or duplicate trigger id {tid!r}")
             seen.add(tid)
             try:
-                trig = Trigger(tid, ClaimType(entry["type"]), entry.get("outcome") == "failure")
+                excl = entry.get("not_in")
+                trig = Trigger(
+                    tid, ClaimType(entry["type"]), entry.get("outcome") == "failure", _words(excl) if excl else None
+                )
             except (KeyError, ValueError) as exc:
                 raise DataError(f"{name}: {tid}: bad type ({exc}); use one of {[t.value for t in ClaimType]}") from exc
             if entry.get("patterns"):

@@ -1,0 +1,89 @@
+"""Reading the JSONL/text inputs of `frontwatch extract` and `eval` (bad lines become skips)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from frontwatch.errors import InputError
+from frontwatch.model import Document
+
+MAX_DOCUMENT_CHARS = 5_000_000  # larger documents are skipped with a reason, not half-processed
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    origin: str
+    reason: str
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def document_from_record(rec: object, origin: str) -> Document:
+    """A Document from one JSON object {"doc_id", "text", "lang"?, "date"?, "source"?}."""
+    if not isinstance(rec, dict):
+        raise InputError(f"{origin}: expected a JSON object with a 'text' field")
+    text = rec.get("text")
+    if not isinstance(text, str):
+        raise InputError(f"{origin}: no 'text' string")
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise InputError(f"{origin}: document of {len(text):,} characters exceeds {MAX_DOCUMENT_CHARS:,}")
+    lang = rec.get("lang") if rec.get("lang") in ("en", "ru", "uk") else None
+    return Document(
+        doc_id=str(rec.get("doc_id") or rec.get("id") or origin),
+        text=text.replace("\x00", ""),
+        lang=lang,
+        date=_date(rec.get("date")),
+        source=rec.get("source") if isinstance(rec.get("source"), str) else None,
+    )
+
+
+def read_inputs(path: str) -> Iterator[Document | Skip]:
+    """Documents of a JSONL file, a plain text file, or stdin (``-``)."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        name = "stdin"
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{path}: no such file")
+        data = p.read_bytes()
+        name = p.name
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            yield Skip(name, "not text: could not detect an encoding")
+            return
+        text = str(best)
+    lines = text.splitlines()
+    if path.endswith(".jsonl") or (lines and lines[0].lstrip().startswith("{")):
+        for i, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            origin = f"{name}#line {i}"
+            try:
+                yield document_from_record(json.loads(line), origin)
+            except (json.JSONDecodeError, RecursionError) as exc:
+                yield Skip(origin, f"invalid JSON: {exc}")
+            except InputError as exc:
+                yield Skip(origin, str(exc))
+    else:
+        if len(text) > MAX_DOCUMENT_CHARS:
+            yield Skip(name, f"document of {len(text):,} characters exceeds {MAX_DOCUMENT_CHARS:,}")
+            return
+        yield Document(doc_id=Path(name).stem, text=text.replace("\x00", ""))
