@@ -23,7 +23,7 @@ demo: setup
 	$(BIN)/frontwatch demo
 
 # 2. The tests (CI runs exactly this).
-test: setup browser
+test: setup
 	$(BIN)/python -m pytest -q
 
 eval: setup

@@ -155,7 +155,7 @@ def _sentence_speaker(sentence: str, low: str, claimants: Claimants, trig: Trigg
     """The claimant a sentence attributes itself to, if it names one."""
     hits = claimants.find(sentence)
     attribution = trig.attribution.get(lang) or trig.attribution["en"]
-    attr = attribution.search(low) or (trig.attribution["en"].search(low) if lang != "en" else None)
+    attr = attribution.search(low) or (trig.attribution["en"].search(low) if lang != "en" else None) or trig.denial.search(low)
     if not hits:
         return None
     if attr is None and not re.match(r"^[^:]{0,60}:", sentence) and not re.search(r"[—–-]\s*(?:говорится|йдеться|said|сказал|заявил)", low):

@@ -1,0 +1,116 @@
+"""Place spotting and namesake resolution on short texts we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.gazetteer.resolve import resolve_places
+from frontwatch.gazetteer.spot import spot_places
+from frontwatch.model import Document
+
+KUPIANSK = "UA63080090010026457"
+KUCHERIVKA_KUPIANSK = "UA63080130080014612"
+RIVNE_DONETSK = "UA14160150030092191"
+RIVNE_CITY = "UA56080150010073000"
+
+
+def mentions(gaz, text):
+    return resolve_places(spot_places(Document("t", text), gaz), gaz).mentions
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Бои идут под Купянском.", "Купянском"),
+        ("Штурмовики вошли в Купянск.", "Купянск"),
+        ("Окупанти атакували біля Куп’янська.", "Куп’янська"),
+        ("Окупанти атакували біля Куп'янська.", "Куп'янська"),
+        ("Окупанти атакували біля Купʼянська.", "Купʼянська"),
+        ("Russian forces attacked Kupiansk.", "Kupiansk"),
+        ("Russian forces attacked Kupyansk.", "Kupyansk"),
+        ("Russian forces attacked Kup'yansk.", "Kup'yansk"),
+        ("Russian forces attacked KUPIANSK.", "KUPIANSK"),
+    ],
+)
+def test_spot_inflected_and_transliterated_kupiansk(gaz, text, surface):
+    ms = mentions(gaz, text)
+    assert [(m.surface, m.place) for m in ms] == [(surface, KUPIANSK)]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Avdiivka", "Avdeyevka", "Avdeevka", "Avdiyivka", "Авдеевку", "Авдіївці", "Авдіївки"],
+)
+def test_spot_latin_and_cyrillic_families_of_avdiivka(gaz, name):
+    ms = mentions(gaz, f"Fighting continues near {name}, Donetsk oblast.")
+    assert ms and ms[0].place == "UA14160010010073615"
+
+
+def test_resolve_kharkiv_oblast_namesake_by_oblast_cue(gaz):
+    ms = mentions(gaz, "Окупанти атакували в районі Кучерівки Харківської області.")
+    assert ms[0].place == KUCHERIVKA_KUPIANSK
+    assert "Харківська" in ms[0].reason
+
+
+def test_resolve_namesake_near_other_places_of_the_text(gaz):
+    ms = mentions(gaz, "Бої тривають біля Кучерівки, за 15 км від Куп’янська та Петропавлівки.")
+    kuch = next(m for m in ms if m.surface == "Кучерівки")
+    assert kuch.place == KUCHERIVKA_KUPIANSK
+    assert len(kuch.candidates) > 1  # the losers are kept for the explanation
+
+
+def test_resolve_rivne_in_donetsk_peoples_republic_is_not_the_city(gaz):
+    ms = mentions(gaz, "The settlement of Rovno in the Donetsk People's Republic came under Russian control.")
+    rovno = next(m for m in ms if m.surface == "Rovno")
+    assert gaz.get(rovno.place).oblast == "Донецька"  # one of the Donetsk-oblast Rivnes
+    assert rovno.place != RIVNE_CITY
+
+
+def test_resolve_garbled_spelling_by_fuzzy_match(gaz):
+    ms = mentions(gaz, "The Ministry detailed the 'release' of Kucherkovka on the Kupyansk direction.")
+    assert any(m.surface == "Kucherkovka" and m.place == KUCHERIVKA_KUPIANSK for m in ms)
+
+
+def test_spot_kursk_oblast_village(gaz):
+    ms = mentions(gaz, "Бои продолжаются в районе Суджи Курской области.")
+    assert [m.place for m in ms] == ["gn:486816"]
+
+
+def test_spot_former_name_of_bakhmut(gaz):
+    ms = mentions(gaz, "Штурмовые отряды продвинулись в Артемовске.")
+    assert any(m.place == "UA14020010010059145" for c in [0] for m in ms for _ in [c]) or any(
+        c.place == "UA14020010010059145" for m in ms for c in m.candidates
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Победа будет за нами, сказал он.",  # a common word that is also a village name
+        "Харківська область знову під обстрілом.",  # an oblast, not a settlement
+        "Покровский район остаётся под ударами.",  # a raion, not the town
+        "Мир и дружба между народами.",
+        "As the situation evolves, officials wait.",  # an English word, not the Crimean village As
+    ],
+)
+def test_spot_no_place_in_non_place_homonyms(gaz, text):
+    assert [m.surface for m in mentions(gaz, text)] == []
+
+
+def test_search_accepts_any_spelling(gaz):
+    for q in ("Kupyansk", "Купянск", "Куп'янськ", "под Купянском"):
+        assert gaz.search(q)[0].place == KUPIANSK, q
+
+
+def test_gazetteer_covers_every_place_kind(gaz):
+    p = gaz.get(KUCHERIVKA_KUPIANSK)
+    assert p.name_uk == "Кучерівка" and p.oblast == "Харківська" and p.lat and p.lon
+    assert "кучеровка" in gaz.forms_of(KUCHERIVKA_KUPIANSK)  # generated Russian form
+    assert len(gaz) > 31000
+
+
+def test_seed_article_resolves_the_worked_example(gaz, shared):
+    text = (shared / "corpus" / "seed" / "kupyansk_front_article.txt").read_text(encoding="utf-8")
+    ms = {m.surface: m.place for m in mentions(gaz, text)}
+    assert ms["Kucherkovka"] == KUCHERIVKA_KUPIANSK
+    assert ms["Rovno"] == RIVNE_DONETSK
