@@ -95,4 +95,4 @@ def eval_cli(
     if errors:
         for e in report.errors:
             console.print(e, highlight=False, markup=False)
-    console.print(summary_line(report), highlight=False)
+    typer.echo(summary_line(report))

@@ -103,4 +103,4 @@ def eval_framing_cli(
     if errors:
         for e in score.errors:
             console.print(e, highlight=False, markup=False)
-    console.print(score.summary(), highlight=False)
+    typer.echo(score.summary())

@@ -74,4 +74,4 @@ def eval_places_cli(gold: Path = typer.Argument(..., help="gold claims JSONL, e.
     if not gold.exists():
         raise InputError(f"{gold}: no such file")
     s = evaluate_places_file(gold, load_gazetteer())
-    console.print(f"SUMMARY places gold={s.gold} found={s.found} correct={s.correct} coverage={s.coverage:.3f} accuracy={s.accuracy:.3f}", highlight=False)
+    typer.echo(f"SUMMARY places gold={s.gold} found={s.found} correct={s.correct} coverage={s.coverage:.3f} accuracy={s.accuracy:.3f}")
