@@ -75,7 +75,8 @@ def _side_cues(low: str, trig: Triggers, speaker_side: Side | None, mention_span
         before = low[max(0, c.start - 40) : c.start]
         cue_text = low[c.start : c.end]
         role = "agent"
-        if _ATTACK_NOUN.search(before) or re.search(r"(?:attacks?|assaults?|advances?|offensive|invasion)$", cue_text):
+        after = low[c.end : c.end + 30]
+        if _ATTACK_NOUN.search(before) or re.match(r"\W+(?:атак|штурм|наступ|спроб|попыт|attack|assault|offensive|advance|attempt)", after) or re.search(r"(?:attacks?|assaults?|advances?|offensive|invasion)$", cue_text):
             role = "attacker"
         elif _PATIENT_BEFORE.search(before):
             role = "patient"
@@ -109,6 +110,8 @@ def _resolve_type_actor(
     if ctype in (ClaimType.ATTACKED, ClaimType.ADVANCED, ClaimType.CAPTURED) and near:
         rule = near[0].trigger.id
         ctype = ClaimType.REPELLED
+        if not hit.trigger.failure and not any(h.trigger.failure for h in near):
+            hit = near[0]  # the subject of "repelled" decides, not the attack noun
     # the subject: the nearest side word before the trigger (before the place for passives)
     agents_before = [c for c in cues if c.end <= (hit.start if hit.start < pos else pos) and c.role == "agent"]
     by_agents = [c for c in cues if c.role == "by"]

@@ -29,6 +29,25 @@ class TriggerHit:
     start: int  # offsets into the sentence
     end: int
     trigger: Trigger
+    passive: bool = False  # "was captured", "освобождён", "звільнено": the subject is what was taken
+
+
+_EN_PASSIVE = re.compile(r"(?:\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?)$")
+_UK_PASSIVE_ENDINGS = ("ено", "ано", "ито", "ото", "ений", "ена", "ене", "ені", "аний", "ана", "ане", "ані", "итий", "ита", "ите", "иті")
+
+
+def _is_passive(word: str, lang: str) -> bool:
+    """Short passive participles (освобождён, захвачен) and Ukrainian -но/-то forms (звільнено)."""
+    w = word.lower()
+    if lang == "uk":
+        return w.endswith(_UK_PASSIVE_ENDINGS)
+    if lang != "ru":
+        return False
+    from frontwatch.text.morphology import analyzer
+
+    parses = analyzer("ru").parse(w)
+    tag = str(parses[0].tag) if parses else ""
+    return "PRTS" in tag or ("PRTF" in tag and "pssv" in tag)
 
 
 @dataclass(frozen=True)
@@ -75,7 +94,8 @@ class Triggers:
             low = fold(sentence)
             for m in lt.regex.finditer(low):
                 idx = int(m.lastgroup[1:]) if m.lastgroup else 0
-                hits.append(TriggerHit(m.start(), m.end(), lt.regex_triggers[idx]))
+                passive = bool(_EN_PASSIVE.search(low[max(0, m.start() - 25) : m.start()])) or low[m.start() : m.end()].startswith(("was ", "were ", "is ", "are ", "been "))
+                hits.append(TriggerHit(m.start(), m.end(), lt.regex_triggers[idx], passive))
             return hits
         toks = tokenize(sentence)
         lems = [word_lemmas(t.text.replace("’", "'"), lang) for t in toks]
@@ -99,7 +119,7 @@ class Triggers:
             for form in lem:
                 trig = lt.lemma_map.get(form)
                 if trig is not None:
-                    hits.append(TriggerHit(tok.start, tok.end, trig))
+                    hits.append(TriggerHit(tok.start, tok.end, trig, _is_passive(tok.text, lang)))
                     break
         hits.sort(key=lambda h: h.start)
         return hits
