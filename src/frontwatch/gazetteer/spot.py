@@ -34,6 +34,25 @@ def _is_capitalised(text: str, hit: Hit) -> bool:
     return first.isupper() or first.isdigit()
 
 
+_FUNCTION_POS = ("PREP", "CONJ", "PRCL", "ADVB", "NPRO", "VERB", "INFN", "PRED", "INTJ", "GRND", "COMP")
+_LIST_OF_REGIONS = re.compile(r"^(?:,?\s*(?:and\s+|и\s+|та\s+|і\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]+)*\s+(?:Oblasts|oblasts|regions|областей|областях|областями|областям)\b")
+
+
+def _is_common_word(surface: str, lang: str | None, sentence_initial: bool) -> bool:
+    """A capitalised function word at the start of a sentence ("Біля Покровська…", "Атаки…")."""
+    if lang not in ("ru", "uk") or " " in surface or "-" in surface:
+        return False
+    from frontwatch.text.morphology import analyzer
+
+    parses = analyzer(lang).parse(surface.lower())
+    if not parses:
+        return False
+    top = str(parses[0].tag)
+    if any("Geox" in str(p.tag) for p in parses[:3]):
+        return False
+    return sentence_initial and parses[0].is_known and top.split(",")[0].split(" ")[0] in _FUNCTION_POS
+
+
 def spot_places(doc: Document, gaz: Gazetteer) -> Document:
     """Fill ``doc.mentions`` with every place name in the text and all its namesakes as candidates."""
     text = doc.text
@@ -65,6 +84,15 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         if h.latin and len(surface) < 4:  # "As", "Ai": English words, not villages
             continue
         if nxt in not_after or folded.endswith(_REGION_SUFFIX):
+            continue
+        if _LIST_OF_REGIONS.match(text, h.end):  # "Kharkiv, Donetsk, Luhansk Oblasts"
+            continue
+        # a quoted name is a unit or a channel («Днепр», ОСУВ «Хортиця»), not a settlement
+        if h.start > 0 and text[h.start - 1] in "«\"“„" and text[h.end : h.end + 1] in ("»", '"', "”", "“"):
+            continue
+        line_start = max(text.rfind("\n", 0, h.start), text.rfind(". ", 0, h.start) + 1)
+        initial = not re.search(r"[\w]", text[line_start + 1 : h.start])
+        if _is_common_word(surface, doc.lang, initial):
             continue
         if h.form.endswith(("ск", "ськ", "цк", "цьк")) and folded[len(h.form) :] in _SK_ADJ:
             if not nxt.startswith(_DIRECTION_NEXT) and not gaz.is_form(folded):
