@@ -26,6 +26,7 @@ _AGENT_BY = re.compile(r"(?:\bby)\s+(?:the\s+)?$")
 _NEGATION = re.compile(r"(?:\bне|\bні|\bnot|\bnever|\bn't|\bdid not|\bdidn't|\bhave not|\bhas not|\bhadn't|\bhaven't)\s+(?:\w+\s+){0,1}$")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|whereas|а|но|але|однак|тогда как)\b|\b(?:while|whereas)\b")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_KYIV = "UA80000000000093317"
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,9 +229,18 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         strike = bool(trig.strike.search(low))
         if re.match(r"^\W*(?:if|если|якщо|should|в случае|у разі)\b", low):
             continue  # hypotheticals are not claims
+        prev_end = -1
         for m, s, e in targets:
             before = low[max(0, s - 45) : s]
             if trig.locator_before.search(before):
+                continue
+            # "Марьинку под Донецком", "Kamianka near Avdiivka": a place that locates the previous one
+            gap = low[prev_end:s] if prev_end >= 0 else ""
+            prev_end = e
+            if re.fullmatch(r"\s*(?:под|около|возле|у|біля|поблизу|під|near|outside|close to)\s+", gap):
+                continue
+            # the capital as the government: "Kyiv said", "authorities in Kyiv", "Киев заявил"
+            if m.place == _KYIV and (trig.attribution["en"].match(low, e + 1) or re.search(r"(?:authorities|officials|власти|влада) in\s*$|(?:власти|влада)\s*$", before)):
                 continue
             # one half of a compound ("Kharkiv-Belgorod highway", "дорогу Суджа-Коренево")
             # "в напрямках Покровське – Бахмут": the first is where the push starts (CLAIMS.md)
@@ -245,7 +255,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             if strike and hit.trigger.type == ClaimType.ATTACKED and not re.search(r"(?:ground|штурм|наступ|assault|пехот|піхот|infantry)", low):
                 continue
             window = low[max(0, hit.start - 40) : hit.end + 12]
-            if trig.plan.search(window) and not hit.trigger.failure:
+            if (trig.plan.search(window) or hit.future) and not hit.trigger.failure:
                 continue
             negated = bool(_NEGATION.search(low[max(0, hit.start - 20) : hit.start])) and not hit.trigger.failure
             default_side = spk_side if who.claimant.side != ClaimantSide.INDEPENDENT or lang != "en" else None

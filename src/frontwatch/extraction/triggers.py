@@ -30,10 +30,25 @@ class TriggerHit:
     end: int
     trigger: Trigger
     passive: bool = False  # "was captured", "освобождён", "звільнено": the subject is what was taken
+    future: bool = False  # "захватят", "звільнять": a plan or forecast, not a claim
 
 
 _EN_PASSIVE = re.compile(r"(?:\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?)$")
 _UK_PASSIVE_ENDINGS = ("ено", "ано", "ито", "ото", "ений", "ена", "ене", "ені", "аний", "ана", "ане", "ані", "итий", "ита", "ите", "иті")
+
+
+def _is_future(word: str, lang: str) -> bool:
+    """A perfective verb in the present form is future in Russian/Ukrainian ("захватят")."""
+    if lang not in ("ru", "uk"):
+        return False
+    from frontwatch.text.morphology import analyzer
+
+    parses = analyzer(lang).parse(word.lower())
+    if not parses:
+        return False
+    tag = str(parses[0].tag)
+    # -овать/-увати verbs are two-aspect: "атакуют" is present, not future
+    return "futr" in tag and "VERB" in tag and "perf" in tag and not parses[0].normal_form.endswith(("овать", "увати", "ювати"))
 
 
 def _is_passive(word: str, lang: str) -> bool:
@@ -119,7 +134,7 @@ class Triggers:
             for form in lem:
                 trig = lt.lemma_map.get(form)
                 if trig is not None:
-                    hits.append(TriggerHit(tok.start, tok.end, trig, _is_passive(tok.text, lang)))
+                    hits.append(TriggerHit(tok.start, tok.end, trig, _is_passive(tok.text, lang), _is_future(tok.text, lang)))
                     break
         hits.sort(key=lambda h: h.start)
         return hits
