@@ -77,7 +77,7 @@ def _side_cues(low: str, trig: Triggers, speaker_side: Side | None, mention_span
         cue_text = low[c.start : c.end]
         role = "agent"
         after = low[c.end : c.end + 30]
-        if _ATTACK_NOUN.search(before) or re.match(r"\W+(?:атак|штурм|наступ|спроб|попыт|attack|assault|offensive|advance|attempt)", after) or re.search(r"(?:attacks?|assaults?|advances?|offensive|invasion)$", cue_text):
+        if _ATTACK_NOUN.search(before) or re.match(r"\W+(?:атак|штурм|наступ|спроб|попыт|(?:attacks?|assaults?|offensives?|advances|attempts)\b)", after) or re.search(r"(?:attacks?|assaults?|advances?|offensive|invasion)$", cue_text):
             role = "attacker"
         elif _PATIENT_BEFORE.search(before):
             role = "patient"
@@ -227,7 +227,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         lead_span = next((x for x in doc.sentences if x.start >= paragraph_starts[para]), sent)
         date = event_date(sentence, doc.date, text[lead_span.start : lead_span.end] if lead_span != sent else None)
         strike = bool(trig.strike.search(low))
-        if re.match(r"^\W*(?:if|если|якщо|should|в случае|у разі)\b", low):
+        if re.match(r"^(?:\W|\[\d+\])*(?:if|если|якщо|should|в случае|у разі)\b", low):
             continue  # hypotheticals are not claims
         prev_end = -1
         for m, s, e in targets:
@@ -240,11 +240,13 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             if re.fullmatch(r"\s*(?:под|около|возле|у|біля|поблизу|під|near|outside|close to)\s+", gap):
                 continue
             # the capital as the government: "Kyiv said", "authorities in Kyiv", "Киев заявил"
-            if m.place == _KYIV and (trig.attribution["en"].match(low, e + 1) or re.search(r"(?:authorities|officials|власти|влада) in\s*$|(?:власти|влада)\s*$", before)):
+            if m.place == _KYIV and (trig.attribution["en"].match(low, e + 1) or re.match(r"\s(?:orders?|ordered|insist\w*|denie[sd]|accuse[sd]|вимага\w*|наказа\w*|приказа\w*)", low[e:]) or re.search(r"(?:authorities|officials|власти|влада) in\s*$|(?:власти|влада)\s*$", before)):
                 continue
             # one half of a compound ("Kharkiv-Belgorod highway", "дорогу Суджа-Коренево")
             # "в напрямках Покровське – Бахмут": the first is where the push starts (CLAIMS.md)
             if re.match(r"\s?[-–—]\s?[A-ZА-ЯІЇЄҐ]", sentence[e : e + 4]):
+                continue
+            if s > 1 and sentence[s - 1] == "-" and sentence[s - 2].isalpha():  # "Severodonetsk-Lysychansk"
                 continue
             hit = _governing_trigger(hits, s, low)
             if hit is None:
