@@ -209,7 +209,9 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         who = speaker or outlet
         spk_side = _speaker_side(who, lang)
         rel = [(m.span.start - sent.start, m.span.end - sent.start) for m in mentions]
-        cues = _side_cues(low, trig, spk_side, rel)
+        # side words inside a claimant's name ("Генштаб ВСУ") are not actors
+        named = [(h.start, h.end) for h in claimants.find(sentence) if " " in low[h.start : h.end]]
+        cues = _side_cues(low, trig, spk_side, rel + named)
         direction = None
         targets: list[tuple[Mention, int, int]] = []
         for m, (s, e) in zip(mentions, rel):
