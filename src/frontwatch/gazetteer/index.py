@@ -131,6 +131,8 @@ class Gazetteer:
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state["_exact"] = None  # cheap to rebuild, only needed by fuzzy search
+        state.pop("_buckets", None)
+        state.pop("_region_auto", None)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -237,13 +239,25 @@ class Gazetteer:
 
         exact = self._exact_index()
         query = fold_name(name)
-        results = process.extract(query, list(exact.keys()), scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit * 4)
+        # only forms that start like the query and are of similar length: a near-miss keeps both
+        buckets = self._fuzzy_buckets()
+        pool = [f for n in range(len(query) - 3, len(query) + 4) for f in buckets.get((query[:1], n), ())]
+        results = process.extract(query, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit * 4)
         best: dict[int, float] = {}
         for form, score, _ in results:
             for j in exact[form]:
                 best[j] = max(best.get(j, 0.0), score / 100.0)
         cands = [Candidate(self.places[j].id, s + self._prior(j), (f"near-miss spelling ({s:.2f})",)) for j, s in best.items()]
         return sorted(cands, key=lambda c: (-c.score, c.place))[:limit]
+
+    def _fuzzy_buckets(self) -> dict[tuple[str, int], list[str]]:
+        buckets = self.__dict__.get("_buckets")
+        if buckets is None:
+            buckets = {}
+            for form in self._exact_index():
+                buckets.setdefault((form[:1], len(form)), []).append(form)
+            self.__dict__["_buckets"] = buckets
+        return buckets
 
     def _exact_index(self) -> dict[str, tuple[int, ...]]:
         if self._exact is None:

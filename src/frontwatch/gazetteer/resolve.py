@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from frontwatch.gazetteer.index import Gazetteer
 from frontwatch.model import Candidate, Document, Mention
@@ -30,19 +31,45 @@ class RegionMention:
     end: int
 
 
+def _region_automaton(gaz: Gazetteer) -> Any:
+    """Aho-Corasick over every oblast stem and alias, built once per gazetteer."""
+    cached = gaz.__dict__.get("_region_auto")
+    if cached is None:
+        import ahocorasick
+
+        cached = ahocorasick.Automaton()
+        entries: dict[str, list[tuple[str, bool]]] = {}
+        for region in gaz.regions:
+            for stem in region.stems:
+                entries.setdefault(stem, []).append((region.key, True))
+            for alias in region.aliases:
+                entries.setdefault(alias, []).append((region.key, False))
+        for key, meta in entries.items():
+            cached.add_word(key, (len(key), tuple(meta)))
+        cached.make_automaton()
+        gaz.__dict__["_region_auto"] = cached
+    return cached
+
+
 def find_regions(text: str, gaz: Gazetteer) -> list[RegionMention]:
     """Oblasts named in the text: an oblast stem followed by an oblast word, or an alias (ДНР)."""
     folded = fold(text)
+    n = len(folded)
     out: list[RegionMention] = []
-    for region in gaz.regions:
-        for stem in region.stems:
-            for m in re.finditer(r"(?<!\w)" + re.escape(stem) + r"[\w'’]*", folded):
-                tail = _REGION_WORD.match(folded, m.end())
+    for end, (length, meta) in _region_automaton(gaz).iter(folded):
+        start = end - length + 1
+        if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "'"):
+            continue
+        word_end = end + 1
+        while word_end < n and (folded[word_end].isalnum() or folded[word_end] == "'"):
+            word_end += 1
+        for key, needs_word in meta:
+            if needs_word:
+                tail = _REGION_WORD.match(folded, word_end)
                 if tail and not tail.group(0).strip().startswith(("район", "raion")):
-                    out.append(RegionMention(region.key, m.start(), tail.end()))
-        for alias in region.aliases:
-            for m in re.finditer(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", folded):
-                out.append(RegionMention(region.key, m.start(), m.end()))
+                    out.append(RegionMention(key, start, tail.end()))
+            elif word_end == end + 1:
+                out.append(RegionMention(key, start, end + 1))
     out.sort(key=lambda r: r.start)
     return out
 
@@ -57,13 +84,19 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 def _coherence(mentions: tuple[Mention, ...], gaz: Gazetteer) -> dict[tuple[int, str], tuple[float, float]]:
     """Bonus for candidates close to the other places of the text (namesakes far away lose).
 
-    Each other mention votes with weight 1/sqrt(its number of candidates): a unique name
-    ("Kupiansk") is a strong anchor, a name with 100 namesakes a weak one.
+    Each other name votes with weight 1/sqrt(its number of candidates): a unique name
+    ("Kupiansk") is a strong anchor, a name with 100 namesakes a weak one. Names with more than
+    12 candidates are not used as anchors (they cover half the country). Vectorised: one distance
+    matrix per distinct name.
     """
     import numpy as np
 
-    groups: list[tuple[int, list[str], np.ndarray]] = []
+    groups: dict[str, tuple[list[str], np.ndarray, list[int]]] = {}
     for m in mentions:
+        key = fold(m.surface)
+        if key in groups:
+            groups[key][2].append(m.span.start)
+            continue
         ids, coords = [], []
         for c in m.candidates[:200]:
             p = gaz.get(c.place)
@@ -71,30 +104,30 @@ def _coherence(mentions: tuple[Mention, ...], gaz: Gazetteer) -> dict[tuple[int,
                 ids.append(c.place)
                 coords.append((p.lat, p.lon))
         if ids:
-            groups.append((m.span.start, ids, np.radians(np.array(coords))))
+            groups[key] = (ids, np.radians(np.array(coords)), [m.span.start])
     out: dict[tuple[int, str], tuple[float, float]] = {}
-    if len(groups) < 2:
+    anchors = [(k, ids, xy) for k, (ids, xy, _) in groups.items() if len(ids) <= 12]
+    if len(groups) < 2 or not anchors:
         return out
-    surfaces = {m.span.start: fold(m.surface) for m in mentions}
-    for pos, ids, xy in groups:
-        total = np.zeros(len(ids))
-        nearest = np.full(len(ids), np.inf)
-        weight_sum = 0.0
-        for pos2, ids2, xy2 in groups:
-            if pos2 == pos or surfaces.get(pos2) == surfaces.get(pos) or set(ids2) == set(ids):
-                continue
-            dlat = xy[:, None, 0] - xy2[None, :, 0]
-            dlon = (xy[:, None, 1] - xy2[None, :, 1]) * np.cos((xy[:, None, 0] + xy2[None, :, 0]) / 2)
-            d = 6371.0 * np.sqrt(dlat**2 + dlon**2).min(axis=1)
-            w = 1.0 / math.sqrt(len(ids2))
-            total += w * np.exp(-d / 50.0)
-            weight_sum += w
-            nearest = np.minimum(nearest, d)
-        if weight_sum == 0:
+    a_xy = np.concatenate([xy for _, _, xy in anchors])
+    starts = np.cumsum([0] + [len(ids) for _, ids, _ in anchors[:-1]])
+    weights = np.array([1.0 / math.sqrt(len(ids)) for _, ids, _ in anchors])
+    a_keys = [k for k, _, _ in anchors]
+    for key, (ids, xy, positions) in groups.items():
+        dlat = xy[:, None, 0] - a_xy[None, :, 0]
+        dlon = (xy[:, None, 1] - a_xy[None, :, 1]) * np.cos((xy[:, None, 0] + a_xy[None, :, 0]) / 2)
+        d = 6371.0 * np.sqrt(dlat**2 + dlon**2)
+        per_anchor = np.minimum.reduceat(d, starts, axis=1)  # n × anchors
+        mask = np.array([k != key and set(groups[k][0]) != set(ids) for k in a_keys])
+        if not mask.any():
             continue
-        bonus = 2.0 * total / max(1.0, weight_sum)
-        for k, pid in enumerate(ids):
-            out[(pos, pid)] = (float(bonus[k]), float(nearest[k]))
+        w = weights * mask
+        total = (w[None, :] * np.exp(-per_anchor / 50.0)).sum(axis=1)
+        nearest = np.where(mask[None, :], per_anchor, np.inf).min(axis=1)
+        bonus = 2.0 * total / max(1.0, float(w.sum()))
+        for pos in positions:
+            for k, pid in enumerate(ids):
+                out[(pos, pid)] = (float(bonus[k]), float(nearest[k]))
     return out
 
 

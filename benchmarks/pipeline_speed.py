@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Throughput of the whole pipeline (extraction + framing) and of framing alone, on one core.
+
+Reads ISW 2022 and Russian Telegram 2024 from ../shared/corpus (never copied into the repo).
+The full issue-7 benchmark (workers, Dask, ledger) is planned; this is its single-core part.
+
+    python benchmarks/pipeline_speed.py [--mb 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def load_docs(limit_mb: float) -> list[dict]:
+    docs: list[dict] = []
+    size = 0
+    files = [SHARED / "isw_2022" / "isw_2022-02-24_2022-09-30.jsonl", SHARED / "ru_telegram_2024" / "ru_telegram_posts_2024-05-19_2024-11-19.jsonl"]
+    for f in files:
+        for line in f.open(encoding="utf-8"):
+            rec = json.loads(line)
+            text = rec.get("text") or ""
+            if not text:
+                continue
+            docs.append({"text": text, "lang": rec.get("lang")})
+            size += len(text.encode("utf-8"))
+            if size > limit_mb * 1e6 / len(files) * (files.index(f) + 1):
+                break
+    return docs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=5.0)
+    args = ap.parse_args()
+    if not SHARED.exists():
+        raise SystemExit("../shared/corpus is not here")
+    from frontwatch.framing.flag import flag_framing
+    from frontwatch.model import Document
+    from frontwatch.pipeline import process
+    from frontwatch.resources import default_resources
+
+    res = default_resources()
+    docs = [Document(f"d{i}", d["text"], lang=d["lang"]) for i, d in enumerate(load_docs(args.mb))]
+    mb = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
+    process(docs[0], res)  # warm caches
+
+    t = time.perf_counter()
+    n_claims = sum(len(process(d, res).claims) for d in docs)
+    full = time.perf_counter() - t
+    t = time.perf_counter()
+    n_flags = sum(len(flag_framing(d.replace(lang=d.lang or "ru"), res.lexicon).flags) for d in docs)
+    framing = time.perf_counter() - t
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{len(docs)} documents, {mb:.1f} MB")
+    print(f"extraction + framing: {mb / full:.2f} MB/s, {len(docs) / full:.0f} docs/s, {n_claims} claims")
+    print(f"framing alone:        {mb / framing:.2f} MB/s, {n_flags} flags")
+    print(f"peak RSS: {rss:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
