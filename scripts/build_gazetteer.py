@@ -106,6 +106,29 @@ def _wof_by_name(wof: dict[str, dict[str, str]]) -> dict[tuple[str, str], list[d
     return index
 
 
+def _geonames_population(path: Path) -> dict[str, list[tuple[float, float, int]]]:
+    """GeoNames cities500 of Ukraine: folded name (any alternate) -> (lat, lon, population)."""
+    out: dict[str, list[tuple[float, float, int]]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 15 or cols[8] != "UA" or not cols[14].isdigit() or int(cols[14]) == 0:
+                continue
+            names = {cols[1], cols[2], *cols[3].split(",")}
+            for n in names:
+                if n:
+                    out.setdefault(fold_name(n), []).append((float(cols[4]), float(cols[5]), int(cols[14])))
+    return out
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    import math
+
+    dlat = math.radians(a[0] - b[0])
+    dlon = math.radians(a[1] - b[1]) * math.cos(math.radians((a[0] + b[0]) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
+
+
 def build(shared: Path, out_dir: Path) -> Path:
     gaz = shared / "data" / "gazetteer"
     joined = _read_csv(gaz / "ua_settlements_katottg_wof_joined.csv.gz")
@@ -120,6 +143,7 @@ def build(shared: Path, out_dir: Path) -> Path:
         former_by_id.setdefault(entry["id"], []).extend(entry["former"])
 
     wof_names = _wof_by_name(wof)
+    gn_pop = _geonames_population(gaz / "geonames_cities500_UA_RU3.txt")
     rows: list[dict[str, str]] = []
     for r in joined:
         pid = r["katottg"]
@@ -159,6 +183,13 @@ def build(shared: Path, out_dir: Path) -> Path:
                     lat, lon, approx = c["centroid_lat"], c["centroid_lon"], "1"
                     break
         population = w.get("population", "") if r["match_status"] not in ("no_match", "rejected_far_from_hromada") else ""
+        if not population and lat and r["category"] in ("M", "X", "K"):
+            # towns the WOF join missed (often renamed ones, like Bakhmut): GeoNames by name, nearby
+            for n in [name_uk, *former_by_id.get(pid, [])]:
+                near = [pop for la, lo, pop in gn_pop.get(fold_name(n), ()) if _km((la, lo), (float(lat), float(lon))) < 40]
+                if near:
+                    population = str(max(near))
+                    break
         rows.append(
             {
                 "id": pid,

@@ -133,6 +133,7 @@ class Gazetteer:
         state["_exact"] = None  # cheap to rebuild, only needed by fuzzy search
         state.pop("_buckets", None)
         state.pop("_region_auto", None)
+        state.pop("_raion_auto", None)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -285,7 +286,8 @@ class Gazetteer:
         pop = p.population or 0
         # a bare name that is a city's is overwhelmingly the city (Kostiantynivka, Rubizhne)
         cat = {"M": 0.6, "K": 0.8, "X": 0.15}.get(p.category, 0.0)
-        return round(0.1 * math.log10(pop + 1) + cat, 4)
+        big = 0.3 if pop >= 100_000 else 0.0  # a bare name of a large city is the city
+        return round(0.15 * math.log10(pop + 1) + cat + big, 4)
 
 
 def _parse_places(raw: bytes) -> tuple[list[Place], list[tuple[str, ...]]]:

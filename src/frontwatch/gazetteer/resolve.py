@@ -16,7 +16,7 @@ from typing import Any
 
 from frontwatch.gazetteer.index import Gazetteer
 from frontwatch.model import Candidate, Document, Mention
-from frontwatch.text.normalize import fold
+from frontwatch.text.normalize import fold, fold_name
 
 _REGION_WORD = re.compile(
     r"\s*(?:обл\.?|област\w*|oblast\w*|region\w*|province|народн\w*|people['’]s|governorate|район\w*|raion)",
@@ -72,6 +72,63 @@ def find_regions(text: str, gaz: Gazetteer) -> list[RegionMention]:
                 out.append(RegionMention(key, start, end + 1))
     out.sort(key=lambda r: r.start)
     return out
+
+
+_RAION_WORD = re.compile(r"\s*(?:район\w*|р-н\w*|raion|district)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class RaionMention:
+    key: tuple[str, str]  # (oblast, raion)
+    start: int
+    end: int
+
+
+def _raion_automaton(gaz: Gazetteer) -> Any:
+    """Raion name stems (uk and generated ru: "покровськ", "покровск") -> (oblast, raion) keys."""
+    cached = gaz.__dict__.get("_raion_auto")
+    if cached is None:
+        import ahocorasick
+
+        from frontwatch.gazetteer.names import russian_forms
+
+        stems: dict[str, set[tuple[str, str]]] = {}
+        for p in gaz.places:
+            if p.country != "UA" or not p.raion or not p.oblast:
+                continue
+            for form in {fold_name(p.raion), *russian_forms(p.raion)}:
+                stem = re.sub(r"(?:ий|ый|ой|ій|ого|ий)$", "", form)
+                if len(stem) >= 4:
+                    stems.setdefault(stem, set()).add((p.oblast, p.raion))
+        cached = ahocorasick.Automaton()
+        for stem, keys in stems.items():
+            cached.add_word(stem, (len(stem), tuple(sorted(keys))))
+        cached.make_automaton()
+        gaz.__dict__["_raion_auto"] = cached
+    return cached
+
+
+def find_raions(text: str, gaz: Gazetteer) -> list[RaionMention]:
+    """Raions named in the text: a raion adjective followed by "район"/"raion"/"district"."""
+    folded = fold(text)
+    n = len(folded)
+    out: list[RaionMention] = []
+    for end, (length, keys) in _raion_automaton(gaz).iter(folded):
+        start = end - length + 1
+        if start > 0 and folded[start - 1].isalnum():
+            continue
+        word_end = end + 1
+        while word_end < n and folded[word_end].isalnum():
+            word_end += 1
+        tail = _RAION_WORD.match(folded, word_end)
+        if tail:
+            out.extend(RaionMention(k, start, tail.end()) for k in keys)
+    return out
+
+
+def _crosses_sentence(text: str, a: int, b: int) -> bool:
+    lo, hi = sorted((a, b))
+    return bool(re.search(r"[.!?]\s|\n", text[lo:hi]))
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -142,6 +199,8 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
     text = doc.text
     regions = find_regions(text, gaz)
     doc_regions = {r.key for r in regions}
+    raions = find_raions(text, gaz)
+    doc_raions = {r.key for r in raions}
     front = _front_regions(gaz)
     russian_context = bool(doc_regions & {"Курська", "Бєлгородська", "Брянська"})
 
@@ -151,6 +210,8 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
     for m in doc.mentions:
         scored: list[Candidate] = []
         near_regions = [r for r in regions if 0 <= r.start - m.span.end <= 60 or 0 <= m.span.start - r.end <= 25]
+        sentence_regions = {r.key for r in regions if abs(r.start - m.span.start) <= 160 and not _crosses_sentence(text, r.start, m.span.start)}
+        near_raions = {r.key for r in raions if 0 <= r.start - m.span.end <= 80 or 0 <= m.span.start - r.end <= 40}
         for c in m.candidates:
             p = gaz.get(c.place)
             idx = gaz.index_of(c.place)
@@ -158,14 +219,23 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
             reasons: list[str] = [*c.reasons]
             if p.population:
                 reasons.append(f"population {p.population:,}")
+            if p.raion and (p.oblast, p.raion) in near_raions:
+                score += 3.0
+                reasons.append(f"{p.raion} raion named next to the mention")
+            elif p.raion and (p.oblast, p.raion) in doc_raions:
+                score += 1.0
+                reasons.append(f"{p.raion} raion named in the text")
             if any(r.key == p.oblast for r in near_regions):
                 score += 3.0
                 reasons.append(f"{p.oblast} oblast named next to the mention")
+            elif p.oblast in sentence_regions:
+                score += 2.0
+                reasons.append(f"{p.oblast} oblast named in the sentence")
             elif p.oblast in doc_regions:
                 score += 1.0
                 reasons.append(f"{p.oblast} oblast named in the text")
             if p.oblast in front:
-                score += 0.4
+                score += 0.8
                 reasons.append("front-line region")
             if p.country == "RU":
                 score += 0.5 if russian_context else -0.3
