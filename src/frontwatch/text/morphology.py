@@ -30,7 +30,7 @@ def analyzer(lang: str) -> Any:
 def lemma(word: str, lang: str) -> str:
     """The most likely lemma of ``word`` (lower-case). English words are only lower-cased."""
     w = word.lower().replace("ё", "е")
-    if lang not in ("ru", "uk") or not w.isalpha():
+    if lang not in ("ru", "uk") or not w.replace("-", "").isalpha():
         return w
     parses = analyzer(lang).parse(w)
     return parses[0].normal_form.replace("ё", "е") if parses else w
@@ -40,6 +40,6 @@ def lemma(word: str, lang: str) -> str:
 def lemmas(word: str, lang: str) -> frozenset[str]:
     """Every lemma pymorphy3 considers for ``word``: for matching where ambiguity must not hide a hit."""
     w = word.lower().replace("ё", "е")
-    if lang not in ("ru", "uk") or not w.isalpha():
+    if lang not in ("ru", "uk") or not w.replace("-", "").isalpha():
         return frozenset((w,))
     return frozenset(p.normal_form.replace("ё", "е") for p in analyzer(lang).parse(w)) or frozenset((w,))
