@@ -172,6 +172,45 @@ def _sentence_speaker(sentence: str, low: str, claimants: Claimants, trig: Trigg
     return _Speaker(best.claimant, True)
 
 
+def _claim(
+    m: Mention,
+    ctype: ClaimType,
+    actor: Side | None,
+    who: _Speaker,
+    sentence: str,
+    sent: Span,
+    rule: str,
+    date: object,
+    hedged: bool,
+    direction: str | None,
+    stance: Stance | None = None,
+) -> Claim:
+    return Claim(
+        place=m.place,
+        surface=m.surface,
+        type=ctype,
+        actor=actor,
+        claimant=who.claimant.name,
+        claimant_side=who.claimant.side,
+        stance=stance or (Stance.REPORTED if who.attributed else Stance.ASSERTED),
+        hedged=hedged,
+        date=date,  # type: ignore[arg-type]
+        direction=direction,
+        sentence=sentence,
+        evidence=Span(sent.start, sent.end),
+        mention=m.span,
+        rule=rule,
+    )
+
+
+def _is_list_sentence(sentence: str, mentions: list[Mention], offset: int) -> bool:
+    """Mostly place names: what is left after removing them is a handful of words."""
+    rest = sentence
+    for m in sorted(mentions, key=lambda m: -m.span.start):
+        rest = rest[: m.span.start - offset] + rest[m.span.end - offset :]
+    return len(re.findall(r"\w+", rest)) <= 8
+
+
 def extract_claims(doc: Document, res: Resources) -> Document:
     """Fill ``doc.claims`` from ``doc.sentences`` and the resolved ``doc.mentions``."""
     trig: Triggers = res.triggers
@@ -185,6 +224,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
 
     claims: list[Claim] = []
     seen: set[tuple[str, ClaimType, Side | None]] = set()
+    last_claims: tuple[ClaimType, Side | None, str] | None = None
+    who_last = outlet
     carried: _Speaker | None = None
     carried_paragraph = -1
     for sent in doc.sentences:
@@ -205,6 +246,17 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             continue
         hits = trig.find(sentence, lang)
         if not hits:
+            # a list that goes on in the next sentence ("Later Vorzel, Hostomel and Bucha were added
+            # to them"): places only, no verb of its own, right after a sentence that gave claims
+            if last_claims and len([m for m in mentions if m.place]) >= 2 and _is_list_sentence(sentence, mentions, sent.start):
+                ctype, actor, rule_id = last_claims
+                for m in mentions:
+                    key = (m.place, ctype, None if ctype == ClaimType.FIGHTING else actor)
+                    if m.place is None or key in seen:
+                        continue
+                    seen.add(key)
+                    claims.append(_claim(m, ctype, actor, who_last, sentence, sent, rule_id + "+list", None, False, None))
+            last_claims = None
             continue
         who = speaker or outlet
         spk_side = _speaker_side(who, lang)
@@ -281,25 +333,9 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             elif denied and who.attributed:
                 stance = Stance.DENIED
             key = (m.place or m.surface, ctype, None if ctype == ClaimType.FIGHTING else actor)
+            last_claims, who_last = (ctype, actor, rule), who
             if key in seen:
                 continue
             seen.add(key)
-            claims.append(
-                Claim(
-                    place=m.place,
-                    surface=m.surface,
-                    type=ctype,
-                    actor=actor,
-                    claimant=who.claimant.name,
-                    claimant_side=who.claimant.side,
-                    stance=stance,
-                    hedged=hedged,
-                    date=date,
-                    direction=direction,
-                    sentence=sentence,
-                    evidence=Span(sent.start, sent.end),
-                    mention=m.span,
-                    rule=rule,
-                )
-            )
+            claims.append(_claim(m, ctype, actor, who, sentence, sent, rule, date, hedged, direction, stance))
     return doc.replace(claims=tuple(claims))
