@@ -282,7 +282,11 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         date = event_date(sentence, doc.date, text[lead_span.start : lead_span.end] if lead_span != sent else None)
         strike = bool(trig.strike.search(low))
         if re.match(r"^(?:\W|\[\d+\])*(?:if|если|якщо|should|в случае|у разі)\b", low):
-            continue  # hypotheticals are not claims
+            # hypotheticals are not claims: drop the triggers of the if-clause (up to its comma)
+            comma = low.find(",")
+            hits = [h for h in hits if comma != -1 and h.start > comma]
+            if not hits:
+                continue
         prev_end = -1
         for m, s, e in targets:
             before = low[max(0, s - 45) : s]
