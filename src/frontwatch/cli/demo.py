@@ -17,9 +17,10 @@ console = Console()
 
 @app.command("demo")
 def demo_cli(
-    no_serve: bool = typer.Option(True, "--no-serve/--serve", help="(the dashboard is not built yet: the demo prints its results)"),
+    db: str | None = typer.Option(None, "--db", help="where to build the demo ledger (default: demo.db in your data dir, rebuilt each run)"),
 ) -> None:
-    """Resolve places, extract claims and flag framing in the bundled sample texts (EN/RU/UK)."""
+    """Resolve places, extract claims and flag framing in the bundled sample texts (EN/RU/UK),
+    and build a demo ledger from them."""
     from frontwatch.pipeline import process
     from frontwatch.resources import default_resources
 
@@ -44,3 +45,23 @@ def demo_cli(
     n_claims = sum(len(d.claims) for d in docs)
     n_flags = sum(len(d.flags) for d in docs)
     console.print(f"{len(docs)} documents, {n_claims} claims, {n_flags} framing flags.", highlight=False)
+
+    from pathlib import Path
+
+    import platformdirs
+
+    from frontwatch.ledger.store import Store
+    from frontwatch.service import Frontwatch
+
+    if db is None:
+        path = Path(platformdirs.user_data_dir("frontwatch")) / "demo.db"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        db = str(path)
+    fw = Frontwatch(Store.open(db), res)
+    samples = resources.files("frontwatch.data").joinpath("samples").joinpath("samples.jsonl")
+    with resources.as_file(samples) as sample_path:
+        report = fw.ingest([str(sample_path)])
+    console.print(f"demo ledger: {db} ({report.new} documents, {report.claims} claims). Try:", highlight=False)
+    console.print(f"  frontwatch place Kupiansk --db {db}\n  frontwatch claims --claimant-side RU --db {db}", highlight=False)

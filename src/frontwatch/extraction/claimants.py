@@ -49,6 +49,9 @@ class Claimants:
         key = fold(source or "") + " " + doc_id.lower()
         if "isw" in key:
             return Claimant("ISW", ClaimantSide.INDEPENDENT)
+        registered = self.find(name) if name else []
+        if registered and len(registered[0].claimant.name) > 4:
+            return registered[0].claimant  # the source is itself a known claimant (a ministry's channel)
         for pattern, side in self.outlets:
             if pattern.search(key.strip()):
                 return Claimant(name or "the author", side)

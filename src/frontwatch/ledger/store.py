@@ -1,0 +1,229 @@
+"""The ledger store: documents, claims and flags in SQLite (default) or PostgreSQL.
+
+Writes are transactional per batch: a batch either lands whole or not at all, so a crash or a bad
+document never leaves half a document behind. Database errors become ``StoreError``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, func, insert, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from frontwatch.errors import ConfigError, StoreError
+from frontwatch.ledger import schema as t
+from frontwatch.model import Document
+
+
+def default_url() -> str:
+    """``FRONTWATCH_DB``, else a SQLite file in the user's data directory."""
+    import os
+
+    import platformdirs
+
+    env = os.environ.get("FRONTWATCH_DB")
+    if env:
+        return env
+    path = Path(platformdirs.user_data_dir("frontwatch")) / "frontwatch.db"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def normalise_url(url: str) -> str:
+    """Accept plain paths and ``postgresql://`` URLs (driven by psycopg 3)."""
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser()}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if url.startswith(("sqlite://", "postgresql+psycopg://")):
+        return url
+    raise ConfigError(f"unsupported database URL {url!r}; use sqlite:///PATH or postgresql://USER@HOST/DB")
+
+
+def document_key(doc: Document) -> tuple[str, str]:
+    """(doc_key, content_hash): the same text from the same source and id is the same document."""
+    content = hashlib.sha256(" ".join(doc.text.split()).encode("utf-8")).hexdigest()
+    key = hashlib.sha256(f"{doc.source or ''}\x1f{doc.doc_id}\x1f{content}".encode()).hexdigest()
+    return key, content
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    id: int
+    document_id: int
+    place: str | None
+    surface: str
+    type: str
+    actor: str | None
+    claimant: str
+    claimant_side: str
+    stance: str
+    hedged: bool
+    date: dt.date | None
+    doc_date: dt.date | None
+    direction: str | None
+    sentence: str
+    source: str | None
+    rule: str | None
+
+
+class Store:
+    """Open with a URL; ``Store.open(":memory:")`` is an in-memory SQLite ledger for tests."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        url = default_url() if url is None else url
+        if url == ":memory:":
+            url = "sqlite://"
+        try:
+            engine = create_engine(normalise_url(url), future=True)
+            if engine.dialect.name == "sqlite":
+                event.listen(engine, "connect", _sqlite_pragmas)
+            t.metadata.create_all(engine)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open the ledger at {url}: {exc.__class__.__name__}: {exc}") from exc
+        return cls(engine)
+
+    @contextmanager
+    def _tx(self) -> Iterator[Connection]:
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"database error: {exc.__class__.__name__}: {exc}") from exc
+
+    # -- writes ------------------------------------------------------------------------------
+    def add_documents(self, docs: Iterable[Document], *, origin: str | None = None) -> tuple[int, int]:
+        """Store analysed documents in one transaction; returns (new, duplicates)."""
+        new = dup = 0
+        now = dt.datetime.now(dt.timezone.utc)
+        with self._tx() as conn:
+            for doc in docs:
+                key, content = document_key(doc)
+                if conn.execute(select(t.documents.c.id).where(t.documents.c.doc_key == key)).first():
+                    dup += 1
+                    continue
+                doc_id = conn.execute(
+                    insert(t.documents).values(
+                        doc_key=key, content_hash=content, external_id=doc.doc_id, source=doc.source, lang=doc.lang,
+                        date=doc.date, title=doc.title, url=doc.url, origin=origin or dict(doc.meta).get("origin"),
+                        text=doc.text, ingested_at=now,
+                    )
+                ).inserted_primary_key[0]  # fmt: skip
+                if doc.claims:
+                    conn.execute(insert(t.claims), [_claim_row(doc_id, doc, c) for c in doc.claims])
+                if doc.flags:
+                    conn.execute(insert(t.flags), [_flag_row(doc_id, f) for f in doc.flags])
+                new += 1
+        return new, dup
+
+    def add_failure(self, origin: str, reason: str) -> None:
+        with self._tx() as conn:
+            conn.execute(insert(t.failures).values(origin=origin, reason=reason, at=dt.datetime.now(dt.timezone.utc)))
+
+    # -- reads -------------------------------------------------------------------------------
+    def claims(
+        self,
+        *,
+        place: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        type: str | None = None,
+        claimant_side: str | None = None,
+        source: str | None = None,
+        direction: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[StoredClaim]:
+        """Claims newest first (by publication date, then id), filtered; bound parameters only."""
+        c = t.claims.c
+        q = select(t.claims).order_by(c.doc_date.desc(), c.id.desc()).limit(limit).offset(offset)
+        if place:
+            q = q.where(c.place == place)
+        if since:
+            q = q.where(func.coalesce(c.date, c.doc_date) >= since)
+        if until:
+            q = q.where(func.coalesce(c.date, c.doc_date) <= until)
+        if type:
+            q = q.where(c.type == type)
+        if claimant_side:
+            q = q.where(c.claimant_side == claimant_side)
+        if source:
+            q = q.where(c.source == source)
+        if direction:
+            q = q.where(c.direction == direction)
+        with self._tx() as conn:
+            return [_stored(r) for r in conn.execute(q).mappings()]
+
+    def claimed_places(self) -> list[tuple[str, int]]:
+        """(place id, number of claims) for every place with a claim."""
+        c = t.claims.c
+        q = select(c.place, func.count()).where(c.place.is_not(None)).group_by(c.place)
+        with self._tx() as conn:
+            return [(p, n) for p, n in conn.execute(q)]
+
+    def failures(self, limit: int = 100) -> list[tuple[str, str, dt.datetime]]:
+        q = select(t.failures.c.origin, t.failures.c.reason, t.failures.c.at).order_by(t.failures.c.id.desc()).limit(limit)
+        with self._tx() as conn:
+            return [tuple(r) for r in conn.execute(q)]  # type: ignore[misc]
+
+    def stats(self) -> dict[str, int]:
+        with self._tx() as conn:
+            return {
+                name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+                for name, table in (("documents", t.documents), ("claims", t.claims), ("flags", t.flags), ("failures", t.failures))
+            }
+
+    def integrity_ok(self) -> bool:
+        """SQLite's own integrity check (PostgreSQL enforces its constraints itself)."""
+        if self.engine.dialect.name != "sqlite":
+            return True
+        with self.engine.connect() as conn:
+            return conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def _claim_row(doc_id: int, doc: Document, c: Any) -> dict[str, Any]:
+    return {
+        "document_id": doc_id, "place": c.place, "surface": c.surface, "type": c.type.value,
+        "actor": c.actor.value if c.actor else None, "claimant": c.claimant, "claimant_side": c.claimant_side.value,
+        "stance": c.stance.value, "hedged": c.hedged, "date": c.date, "doc_date": doc.date, "direction": c.direction,
+        "sentence": c.sentence, "evidence_start": c.evidence.start, "evidence_end": c.evidence.end,
+        "mention_start": c.mention.start, "mention_end": c.mention.end, "rule": c.rule, "source": doc.source,
+    }  # fmt: skip
+
+
+def _flag_row(doc_id: int, f: Any) -> dict[str, Any]:
+    return {
+        "document_id": doc_id, "start": f.start, "end": f.end, "surface": f.surface, "term": f.term,
+        "category": f.category.value, "associated_side": f.associated_side.value, "voice": f.voice.value,
+        "speaker": f.speaker, "explanation": f.explanation, "neutral": f.neutral,
+    }  # fmt: skip
+
+
+def _stored(r: Any) -> StoredClaim:
+    return StoredClaim(
+        id=r["id"], document_id=r["document_id"], place=r["place"], surface=r["surface"], type=r["type"], actor=r["actor"],
+        claimant=r["claimant"], claimant_side=r["claimant_side"], stance=r["stance"], hedged=bool(r["hedged"]),
+        date=r["date"], doc_date=r["doc_date"], direction=r["direction"], sentence=r["sentence"], source=r["source"],
+        rule=r["rule"],
+    )  # fmt: skip
