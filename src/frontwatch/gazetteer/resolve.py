@@ -51,18 +51,24 @@ def _region_automaton(gaz: Gazetteer) -> Any:
     return cached
 
 
-def find_regions(text: str, gaz: Gazetteer) -> list[RegionMention]:
-    """Oblasts named in the text: an oblast stem followed by an oblast word, or an alias (ДНР)."""
-    folded = fold(text)
+def _word_start_matches(auto: Any, folded: str) -> Any:
+    """Automaton matches that start a word: (start, end of the key, end of its word, value)."""
     n = len(folded)
-    out: list[RegionMention] = []
-    for end, (length, meta) in _region_automaton(gaz).iter(folded):
+    for end, (length, value) in auto.iter(folded):
         start = end - length + 1
         if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "'"):
             continue
         word_end = end + 1
         while word_end < n and (folded[word_end].isalnum() or folded[word_end] == "'"):
             word_end += 1
+        yield start, end, word_end, value
+
+
+def find_regions(text: str, gaz: Gazetteer) -> list[RegionMention]:
+    """Oblasts named in the text: an oblast stem followed by an oblast word, or an alias (ДНР)."""
+    folded = fold(text)
+    out: list[RegionMention] = []
+    for start, end, word_end, meta in _word_start_matches(_region_automaton(gaz), folded):
         for key, needs_word in meta:
             if needs_word:
                 tail = _REGION_WORD.match(folded, word_end)
@@ -111,15 +117,8 @@ def _raion_automaton(gaz: Gazetteer) -> Any:
 def find_raions(text: str, gaz: Gazetteer) -> list[RaionMention]:
     """Raions named in the text: a raion adjective followed by "район"/"raion"/"district"."""
     folded = fold(text)
-    n = len(folded)
     out: list[RaionMention] = []
-    for end, (length, keys) in _raion_automaton(gaz).iter(folded):
-        start = end - length + 1
-        if start > 0 and folded[start - 1].isalnum():
-            continue
-        word_end = end + 1
-        while word_end < n and folded[word_end].isalnum():
-            word_end += 1
+    for start, _end, word_end, keys in _word_start_matches(_raion_automaton(gaz), folded):
         tail = _RAION_WORD.match(folded, word_end)
         if tail:
             out.extend(RaionMention(k, start, tail.end()) for k in keys)
