@@ -87,9 +87,11 @@ class Frontwatch:
                     progress(len(batch))
                 batch.clear()
 
+        from frontwatch.ingest import read_path
+
         for path in _walk(inputs):
             try:
-                items = list(read_inputs(path))
+                items = list(read_inputs(path)) if path == "-" else list(read_path(path))
             except InputError as exc:
                 items = [Skip(path, str(exc))]
             for item in items:
