@@ -11,7 +11,7 @@ from frontwatch.cli.app import app
 from frontwatch.errors import FrontwatchError
 
 # Command modules, one per area; each registers on ``app`` when imported.
-_MODULES = ("places", "extract", "framing", "ledger", "demo")
+_MODULES = ("places", "extract", "framing", "ledger", "serve", "demo")
 for _name in _MODULES:
     importlib.import_module(f"frontwatch.cli.{_name}")
 

@@ -1,0 +1,126 @@
+"""The REST API: plain `def` routes over the Frontwatch core (STYLE.md §5). OpenAPI at /docs.
+
+Reads are open; writes (POST /api/documents) need a bearer token (FRONTWATCH_API_TOKEN). Every
+error has one JSON shape, {"error": {"code", "message"}}, and no stack trace reaches a client.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import os
+from dataclasses import asdict
+from typing import Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from frontwatch.errors import AuthError, FrontwatchError, InputError, NotFound
+from frontwatch.model import Document, claim_to_json, to_json
+from frontwatch.service import Frontwatch
+
+MAX_BODY = 1_000_000
+
+
+class TextIn(BaseModel):
+    text: str = Field(..., max_length=MAX_BODY, description="the text to analyse")
+    lang: str | None = Field(None, pattern="^(en|ru|uk)$")
+    date: dt.date | None = None
+    source: str | None = Field(None, max_length=500)
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def create_app(fw: Frontwatch, *, token: str | None = None) -> FastAPI:
+    app = FastAPI(title="Frontwatch", version="0.1.0", description="Territorial-control claims from war reporting.")
+    write_token = token if token is not None else os.environ.get("FRONTWATCH_API_TOKEN")
+
+    @app.middleware("http")
+    async def limits_and_headers(request: Request, call_next: Any) -> Any:
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > MAX_BODY:
+            return _error(413, "too_large", f"request body over {MAX_BODY:,} bytes")
+        response = await call_next(request)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, "http_error", str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        return _error(422, "invalid_request", "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()))
+
+    @app.exception_handler(FrontwatchError)
+    async def fw_error(_: Request, exc: FrontwatchError) -> JSONResponse:
+        status = 404 if isinstance(exc, NotFound) else 401 if isinstance(exc, AuthError) else 400 if isinstance(exc, InputError) else 500
+        return _error(status, exc.__class__.__name__, str(exc) if status < 500 else "internal error")
+
+    @app.exception_handler(Exception)
+    async def any_error(_: Request, exc: Exception) -> JSONResponse:
+        return _error(500, "internal_error", "internal error")  # details stay in the server log
+
+    def require_token(authorization: str | None = Header(None)) -> None:
+        if not write_token:
+            raise AuthError("writes are disabled: set FRONTWATCH_API_TOKEN on the server")
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not hmac.compare_digest(given.encode(), write_token.encode()):
+            raise AuthError("missing or wrong bearer token")
+
+    @app.get("/api/places")
+    def places(q: str = Query(..., min_length=1, max_length=200)) -> dict[str, Any]:
+        """Search places by any spelling; namesakes are listed with their oblast and raion."""
+        gaz = fw.res.gazetteer
+        out = []
+        for c in gaz.search(q, limit=20):
+            p = gaz.get(c.place)
+            out.append({**to_json(p), "score": c.score})
+        return {"query": q, "places": out}
+
+    @app.get("/api/places/{place_id}")
+    def place(place_id: str) -> dict[str, Any]:
+        """A place with its timeline of claims (oldest first)."""
+        gaz = fw.res.gazetteer
+        if place_id not in gaz:
+            raise NotFound(f"no place with id {place_id!r}")
+        return {"place": to_json(gaz.get(place_id)), "timeline": [to_json(asdict(c)) for c in fw.timeline(place_id)]}
+
+    @app.get("/api/claims")
+    def claims(
+        place: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        type: str | None = Query(None, pattern="^(captured|withdrew|advanced|repelled|attacked|fighting)$"),
+        claimant_side: str | None = Query(None, pattern="^(RU|UA|independent)$"),
+        source: str | None = None,
+        limit: int = Query(50, ge=1, le=500),
+        offset: int = Query(0, ge=0),
+    ) -> dict[str, Any]:
+        """Stored claims, newest first, with the CLI's filters; paginated by limit/offset."""
+        rows = fw.claims(place=place, since=since, until=until, type=type, claimant_side=claimant_side, source=source, limit=limit, offset=offset)
+        return {"claims": [to_json(asdict(c)) for c in rows], "limit": limit, "offset": offset}
+
+    @app.post("/api/extract")
+    def extract(body: TextIn) -> dict[str, Any]:
+        """Claims and framing flags of a text, not stored."""
+        doc = fw.analyse(body.text, lang=body.lang, date=body.date, source=body.source)
+        return {"lang": doc.lang, "claims": [claim_to_json(c) for c in doc.claims], "flags": [to_json(f) for f in doc.flags]}
+
+    @app.post("/api/documents", dependencies=[Depends(require_token)])
+    def add_document(body: TextIn) -> dict[str, Any]:
+        """Analyse and store a document (bearer token required); returns its claims and flags."""
+        from frontwatch.pipeline import process
+
+        doc = process(Document(doc_id=f"api-{abs(hash(body.text)) % 10**12}", text=body.text, lang=body.lang, date=body.date, source=body.source or "API"), fw.res)
+        new, dup = fw.store.add_documents([doc])
+        return {"stored": bool(new), "duplicate": bool(dup), "claims": [claim_to_json(c) for c in doc.claims], "flags": [to_json(f) for f in doc.flags]}
+
+    return app

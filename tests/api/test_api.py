@@ -1,0 +1,69 @@
+"""The REST API: every route, auth, the error shape, size limits, no stack traces."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from frontwatch.api.app import create_app
+from frontwatch.ledger.store import Store
+from frontwatch.service import Frontwatch
+
+TOKEN = "s3cret-token"
+
+
+@pytest.fixture()
+def client(tmp_path, res):
+    fw = Frontwatch(Store.open(str(tmp_path / "api.db")), res)
+    return TestClient(create_app(fw, token=TOKEN), raise_server_exceptions=False)
+
+
+def auth(token=TOKEN):
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_api_places_search_any_spelling(client):
+    for q in ("Kupyansk", "Купянск", "Куп'янськ", "под Купянском"):
+        r = client.get("/api/places", params={"q": q})
+        assert r.status_code == 200 and r.json()["places"][0]["id"] == "UA63080090010026457"
+
+
+def test_api_extract_does_not_store(client):
+    r = client.post("/api/extract", json={"text": "Russian forces captured Vovchansk.", "lang": "en"})
+    assert r.status_code == 200 and r.json()["claims"][0]["type"] == "captured"
+    assert client.get("/api/claims").json()["claims"] == []
+
+
+def test_api_documents_need_a_good_token(client):
+    body = {"text": "Российские войска освободили Волчанск.", "date": "2024-12-08"}
+    assert client.post("/api/documents", json=body).status_code == 401
+    assert client.post("/api/documents", json=body, headers=auth("wrong")).status_code == 401
+    r = client.post("/api/documents", json=body, headers=auth())
+    assert r.status_code == 200 and r.json()["stored"] is True
+    claims = client.get("/api/claims", params={"type": "captured"}).json()["claims"]
+    assert claims and claims[0]["place"] == "UA63140010010035757"
+    timeline = client.get("/api/places/UA63140010010035757").json()["timeline"]
+    assert timeline[0]["sentence"] == "Российские войска освободили Волчанск."
+
+
+def test_api_errors_have_one_json_shape(client):
+    for method, url, kwargs, status in [
+        ("get", "/api/places/UA000", {}, 404),
+        ("get", "/api/claims", {"params": {"type": "bombed"}}, 422),
+        ("get", "/api/places", {}, 422),
+        ("post", "/api/extract", {"json": {"nope": 1}}, 422),
+        ("get", "/nonexistent", {}, 404),
+        ("post", "/api/extract", {"content": b"x" * 1_100_000, "headers": {"content-type": "application/json"}}, 413),
+    ]:
+        r = getattr(client, method)(url, **kwargs)
+        assert r.status_code == status, url
+        body = r.json()
+        assert set(body["error"]) == {"code", "message"} and "Traceback" not in r.text
+
+
+def test_api_script_in_a_document_comes_back_as_json_text(client):
+    text = "<script>alert(1)</script> Russian forces captured Vovchansk."
+    r = client.post("/api/extract", json={"text": text, "lang": "en"})
+    assert r.headers["content-type"].startswith("application/json")
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert "<script>" in r.json()["claims"][0]["sentence"]  # data, escaped by JSON, never executed
