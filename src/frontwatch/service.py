@@ -130,6 +130,19 @@ class Frontwatch:
         """Every claim about a place, oldest first."""
         return list(reversed(self.store.claims(place=place_id, limit=limit)))
 
+    def import_reference(self, path: Path, *, dataset: str) -> int:
+        """Import a reference control map (GeoJSON snapshots, JSONL snapshots or a CSV timeline)."""
+        from frontwatch.ledger.reference import import_reference
+
+        points = [(p.id, p.lat, p.lon) for p in self.res.gazetteer.places if p.lat is not None and p.lon is not None and not p.coord_approx]
+        return import_reference(self.store, Path(path), dataset=dataset, points=points)
+
+    def lag_report(self, *, window_days: int = 180) -> list[Any]:
+        """Claim-to-reference lag per claimant side (median and quartiles, in days)."""
+        from frontwatch.ledger.reference import lag_report
+
+        return lag_report(self.store, window_days=window_days)
+
     def export(self, fmt: str, path: Path, **filters: Any) -> int:
         """Write claims as GeoJSON (points of claimed places), CSV or Parquet; returns the row count."""
         rows = self.store.claims(limit=filters.pop("limit", 1_000_000), **filters)

@@ -117,3 +117,30 @@ def failures_cli(db: str | None = DB) -> None:
 def stats_cli(db: str | None = DB) -> None:
     """Counts of documents, claims, flags and failures in the ledger."""
     console.print(_open(db).store.stats())
+
+
+reference_app = typer.Typer(help="Reference control maps (user-supplied): import, and compare claims with them.", no_args_is_help=True)
+app.add_typer(reference_app, name="reference")
+
+
+@reference_app.command("import")
+def reference_import_cli(
+    path: Path = typer.Argument(..., help="folder or .tar(.xz) of dated GeoJSON snapshots, JSONL(.xz) of snapshots, or a CSV(.gz) timeline"),
+    dataset: str = typer.Option("reference", "--dataset", help="a name for this reference"),
+    db: str | None = DB,
+) -> None:
+    """Import control status per place and date (only changes are stored; idempotent)."""
+    n = _open(db).import_reference(path, dataset=dataset)
+    console.print(f"{n} control changes imported into dataset {dataset!r}", highlight=False)
+
+
+@reference_app.command("lag")
+def reference_lag_cli(window: int = typer.Option(180, "--window", help="max days between claim and change"), db: str | None = DB) -> None:
+    """Days from the reference change to each capture claim, per claimant side (negative: claim came first)."""
+    table = Table(title="Claim-to-reference lag (days)")
+    for col in ("claimant side", "claims matched", "unmatched", "median", "Q1", "Q3"):
+        table.add_column(col, justify="right")
+    fmt = lambda v: "-" if v is None else f"{v:.1f}"  # noqa: E731
+    for row in _open(db).lag_report(window_days=window):
+        table.add_row(row.claimant_side, str(row.n), str(row.unmatched), fmt(row.median), fmt(row.q1), fmt(row.q3))
+    console.print(table)

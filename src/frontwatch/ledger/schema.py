@@ -95,3 +95,16 @@ failures = Table(
     Column("reason", Text, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
 )
+
+
+reference_status = Table(
+    "reference_status",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dataset", String(64), nullable=False),
+    Column("place", String(64), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("status", String(16), nullable=False),  # RU, UA, contested: the control status from this date on
+)
+Index("ix_reference_place_date", reference_status.c.place, reference_status.c.date)
+Index("ux_reference_change", reference_status.c.dataset, reference_status.c.place, reference_status.c.date, unique=True)
