@@ -91,7 +91,14 @@ class Frontwatch:
 
         for path in _walk(inputs):
             try:
-                items = list(read_inputs(path)) if path == "-" else list(read_path(path))
+                if path.startswith(("http://", "https://")):
+                    from frontwatch.ingest import read_bytes
+                    from frontwatch.ingest.fetch import fetch
+
+                    got = fetch(path)
+                    items = [i.replace(url=i.url or got.url) if isinstance(i, Document) else i for i in read_bytes(got.content, origin=got.url)]
+                else:
+                    items = list(read_inputs(path)) if path == "-" else list(read_path(path))
             except InputError as exc:
                 items = [Skip(path, str(exc))]
             for item in items:
