@@ -137,6 +137,29 @@ class Frontwatch:
         """Every claim about a place, oldest first."""
         return list(reversed(self.store.claims(place=place_id, limit=limit)))
 
+    def clusters(self, place_id: str, *, window: int = 7) -> list[Any]:
+        """The place's claim clusters (same type, actor and claimant side within ``window`` days)."""
+        from frontwatch.ledger.timeline import clusters
+
+        return clusters(self.timeline(place_id), window=window)
+
+    def status(self, place_id: str, since: dt.date | None = None, until: dt.date | None = None) -> list[tuple[dt.date, str | None]]:
+        """The place's status per day (see ``frontwatch.ledger.timeline``), against any imported reference."""
+        from sqlalchemy import select
+
+        from frontwatch.ledger import schema as t
+        from frontwatch.ledger.timeline import status_by_day
+
+        claims = self.timeline(place_id)
+        days = [c.date or c.doc_date for c in claims if (c.date or c.doc_date)]
+        if not days and (since is None or until is None):
+            return []
+        since = since or min(days)  # type: ignore[type-var]
+        until = until or max(days)  # type: ignore[type-var]
+        with self.store.engine.connect() as conn:
+            ref = [(d, s) for d, s in conn.execute(select(t.reference_status.c.date, t.reference_status.c.status).where(t.reference_status.c.place == place_id))]
+        return status_by_day(claims, since, until, reference=ref)
+
     def import_reference(self, path: Path, *, dataset: str) -> int:
         """Import a reference control map (GeoJSON snapshots, JSONL snapshots or a CSV timeline)."""
         from frontwatch.ledger.reference import import_reference

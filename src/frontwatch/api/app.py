@@ -91,7 +91,8 @@ def create_app(fw: Frontwatch, *, token: str | None = None) -> FastAPI:
         gaz = fw.res.gazetteer
         if place_id not in gaz:
             raise NotFound(f"no place with id {place_id!r}")
-        return {"place": to_json(gaz.get(place_id)), "timeline": [to_json(asdict(c)) for c in fw.timeline(place_id)]}
+        status = [{"date": d.isoformat(), "status": st} for d, st in fw.status(place_id) if st]
+        return {"place": to_json(gaz.get(place_id)), "timeline": [to_json(asdict(c)) for c in fw.timeline(place_id)], "status": status}
 
     @app.get("/api/claims")
     def claims(

@@ -89,6 +89,18 @@ def place_cli(name_or_id: str = typer.Argument(..., help="any spelling of a plac
     for c in fw.timeline(p.id):
         table.add_row(str(c.date or c.doc_date or "-"), c.type, c.actor or "-", c.claimant, c.claimant_side, c.stance, c.sentence)
     console.print(table)
+    clusters = fw.clusters(p.id)
+    if clusters:
+        ct = Table(title="Claim clusters (echoes = repeats of the same claim)")
+        for col in ("from", "to", "type", "actor", "claimant side", "claims", "sources"):
+            ct.add_column(col, overflow="fold")
+        for k in clusters:
+            ct.add_row(str(k.first), str(k.last), k.type, k.actor or "-", k.claimant_side, str(len(k.claims)), ", ".join(k.sources))
+        console.print(ct)
+    status = [(d, s) for d, s in fw.status(p.id) if s]
+    if status:
+        changes = [status[0]] + [b for a, b in zip(status, status[1:]) if a[1] != b[1]]
+        console.print("status: " + "; ".join(f"{d}: {s}" for d, s in changes), highlight=False)
 
 
 @app.command("export")
