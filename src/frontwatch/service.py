@@ -29,6 +29,7 @@ from frontwatch.resources import Resources, default_resources
 class IngestReport:
     new: int = 0
     duplicates: int = 0
+    echoes: int = 0
     failed: int = 0
     claims: int = 0
     flags: int = 0
@@ -81,6 +82,7 @@ class Frontwatch:
         def flush() -> None:
             if batch:
                 new, dup = self.store.add_documents(batch)
+                report.echoes += self.store.last_echoes
                 report.new += new
                 report.duplicates += dup
                 if progress:

@@ -108,3 +108,23 @@ def test_ledger_sqlite_integrity_after_ingest(tmp_path, res):
     fw = Frontwatch(Store.open(str(tmp_path / "x.db")), res)
     fw.ingest([str(write_inputs(tmp_path))])
     assert fw.store.integrity_ok()
+
+
+def test_ledger_near_duplicates_are_echoes(tmp_path, res):
+    from frontwatch.ledger.store import Store
+
+    fw = Frontwatch(Store.open(str(tmp_path / "e.db")), res)
+    bulletin = (
+        "Подразделения группировки войск «Запад» в результате активных действий освободили населённый пункт "
+        "Кучеровка Харьковской области и нанесли поражение живой силе противника в районах Синьковки и Петропавловки."
+    )
+    rows = [
+        {"doc_id": "mod", "source": "Минобороны", "text": bulletin},
+        {"doc_id": "ch1", "source": "Channel 1", "text": "⚡️Срочно\n" + bulletin + "\nПодписаться: t.me/x"},
+        {"doc_id": "other", "source": "Channel 2", "text": "Совсем другая новость о погоде в Москве, снегопад и пробки на МКАД продолжаются весь день сегодня."},
+    ]
+    src = tmp_path / "e.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    report = fw.ingest([str(src)])
+    assert report.new == 3 and report.echoes == 1
+    assert fw.store.stats()["echoes"] == 1

@@ -44,9 +44,9 @@ def ingest_cli(
         task = progress.add_task("ingesting", total=None)
         report = fw.ingest(paths, source=source, progress=lambda n: progress.advance(task, n))
     table = Table(title="Ingest")
-    for col in ("new", "duplicate", "failed", "claims", "flags"):
+    for col in ("new", "of which echoes", "duplicate", "failed", "claims", "flags"):
         table.add_column(col, justify="right")
-    table.add_row(str(report.new), str(report.duplicates), str(report.failed), str(report.claims), str(report.flags))
+    table.add_row(str(report.new), str(report.echoes), str(report.duplicates), str(report.failed), str(report.claims), str(report.flags))
     console.print(table)
     for skip in report.skipped[:20]:
         console.print(f"[yellow]failed[/] {skip.origin}: {skip.reason}", highlight=False)

@@ -38,7 +38,18 @@ documents = Table(
     Column("origin", Text),
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # a near-duplicate (the same bulletin reposted by another channel) points at its original
+    Column("echo_of", Integer, ForeignKey("documents.id"), index=True),
 )
+
+# MinHash LSH bands of each document's word shingles: a shared band marks a near-duplicate
+doc_bands = Table(
+    "doc_bands",
+    metadata,
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("band", String(40), nullable=False),
+)
+Index("ix_doc_bands_band", doc_bands.c.band)
 
 claims = Table(
     "claims",

@@ -80,6 +80,7 @@ class Store:
 
     def __init__(self, engine: Engine):
         self.engine = engine
+        self.last_echoes = 0  # echoes found by the last add_documents call
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
@@ -105,8 +106,14 @@ class Store:
 
     # -- writes ------------------------------------------------------------------------------
     def add_documents(self, docs: Iterable[Document], *, origin: str | None = None) -> tuple[int, int]:
-        """Store analysed documents in one transaction; returns (new, duplicates)."""
+        """Store analysed documents in one transaction; returns (new, duplicates).
+
+        A near-duplicate of a stored document is stored too, as an echo of it (``echo_of``).
+        """
+        from frontwatch.ledger.echoes import band_keys
+
         new = dup = 0
+        self.last_echoes = 0
         now = dt.datetime.now(dt.timezone.utc)
         with self._tx() as conn:
             for doc in docs:
@@ -114,13 +121,22 @@ class Store:
                 if conn.execute(select(t.documents.c.id).where(t.documents.c.doc_key == key)).first():
                     dup += 1
                     continue
+                bands = band_keys(doc.text)
+                echo_of = None
+                if bands:
+                    echo_of = conn.execute(
+                        select(func.min(t.doc_bands.c.document_id)).where(t.doc_bands.c.band.in_(bands))
+                    ).scalar()
+                    self.last_echoes += echo_of is not None
                 doc_id = conn.execute(
-                    insert(t.documents).values(
+                    insert(t.documents).values(echo_of=echo_of, 
                         doc_key=key, content_hash=content, external_id=doc.doc_id, source=doc.source, lang=doc.lang,
                         date=doc.date, title=doc.title, url=doc.url, origin=origin or dict(doc.meta).get("origin"),
                         text=doc.text, ingested_at=now,
                     )
                 ).inserted_primary_key[0]  # fmt: skip
+                if bands:
+                    conn.execute(insert(t.doc_bands), [{"document_id": doc_id, "band": b} for b in bands])
                 if doc.claims:
                     conn.execute(insert(t.claims), [_claim_row(doc_id, doc, c) for c in doc.claims])
                 if doc.flags:
@@ -183,7 +199,7 @@ class Store:
             return {
                 name: conn.execute(select(func.count()).select_from(table)).scalar_one()
                 for name, table in (("documents", t.documents), ("claims", t.claims), ("flags", t.flags), ("failures", t.failures))
-            }
+            } | {"echoes": conn.execute(select(func.count()).select_from(t.documents).where(t.documents.c.echo_of.is_not(None))).scalar_one()}
 
     def integrity_ok(self) -> bool:
         """SQLite's own integrity check (PostgreSQL enforces its constraints itself)."""
