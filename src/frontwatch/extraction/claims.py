@@ -319,6 +319,11 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                 continue
             negated = bool(_NEGATION.search(low[max(0, hit.start - 20) : hit.start])) and not hit.trigger.failure
             default_side = spk_side if who.claimant.side != ClaimantSide.INDEPENDENT or lang != "en" else None
+            # "намагаються зайняти", "пытались прорваться": an attempt verb right before the
+            # capture or advance verb makes it an attack
+            attempt = next((h for h in hits if h.trigger.type == ClaimType.ATTACKED and 0 <= hit.start - h.end <= 3), None)
+            if attempt is not None and hit.trigger.type in (ClaimType.CAPTURED, ClaimType.ADVANCED):
+                hit = attempt
             ctype, actor, rule = _resolve_type_actor(hit, hits, cues, s, default_side)
             if ctype == ClaimType.CAPTURED:
                 lo, hi = sorted((hit.start, s))
