@@ -99,6 +99,9 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
                 continue
         prev = _prev_words(text, h.start)
         has_cue = any(prev.endswith(c) for c in cues)
+        prev_word = prev.split(" ")[-1] if prev else ""
+        if prev_word in common and text[max(0, h.start - len(prev_word) - 1) : h.start].strip()[:1].isupper():
+            continue  # a surname after a first name: "Владимир Рогов", "Oleh Syniehubov"
         if (folded in common or h.form in common) and not has_cue:
             continue
         cands = tuple(Candidate(gaz.places[i].id, 0.0) for i in h.places)
