@@ -327,7 +327,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             ctype, actor, rule = _resolve_type_actor(hit, hits, cues, s, default_side)
             if ctype == ClaimType.CAPTURED:
                 lo, hi = sorted((hit.start, s))
-                if trig.partial.search(low[max(0, lo - 30) : hi + 5]):
+                if trig.partial.search(low[max(0, lo - 60) : hi + 5]):
                     ctype = ClaimType.ADVANCED  # only part of the place: an advance
             if ctype == ClaimType.FIGHTING and actor is not None and not any(c.role in ("agent", "attacker") for c in cues):
                 actor = None

@@ -112,7 +112,7 @@ class Triggers:
                 passive = bool(_EN_PASSIVE.search(low[max(0, m.start() - 25) : m.start()])) or low[m.start() : m.end()].startswith(("was ", "were ", "is ", "are ", "been "))
                 hits.append(TriggerHit(m.start(), m.end(), lt.regex_triggers[idx], passive))
             return hits
-        toks = tokenize(sentence)
+        toks = tokenize(fold(sentence))  # folded: Latin homoglyphs inside Cyrillic words are fixed
         lems = [word_lemmas(t.text.replace("’", "'"), lang) for t in toks]
         used: set[int] = set()
         for words, trig in lt.phrases:
