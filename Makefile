@@ -23,7 +23,7 @@ demo: setup
 	$(BIN)/frontwatch demo
 
 # 2. The tests (CI runs exactly this).
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest -q
 
 eval: setup

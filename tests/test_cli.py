@@ -64,7 +64,7 @@ def test_cli_framing_prints_flags():
     assert r.returncode == 0 and "ru.kyiv_regime.v1" in r.stdout
 
 
-def test_cli_demo_runs_on_bundled_samples():
-    r = run("demo")
+def test_cli_demo_runs_on_bundled_samples(tmp_path):
+    r = run("demo", "--no-serve", "--db", str(tmp_path / "demo.db"))
     assert r.returncode == 0, r.stderr
     assert "claims" in r.stdout and "framing flags" in r.stdout

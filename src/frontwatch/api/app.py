@@ -124,4 +124,7 @@ def create_app(fw: Frontwatch, *, token: str | None = None) -> FastAPI:
         new, dup = fw.store.add_documents([doc])
         return {"stored": bool(new), "duplicate": bool(dup), "claims": [claim_to_json(c) for c in doc.claims], "flags": [to_json(f) for f in doc.flags]}
 
+    from frontwatch.web.routes import mount_web
+
+    mount_web(app, fw)
     return app

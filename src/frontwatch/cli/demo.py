@@ -18,6 +18,8 @@ console = Console()
 @app.command("demo")
 def demo_cli(
     db: str | None = typer.Option(None, "--db", help="where to build the demo ledger (default: demo.db in your data dir, rebuilt each run)"),
+    serve: bool = typer.Option(True, "--serve/--no-serve", help="serve the dashboard after building (Ctrl-C stops it)"),
+    port: int = typer.Option(8000, "--port"),
 ) -> None:
     """Resolve places, extract claims and flag framing in the bundled sample texts (EN/RU/UK),
     and build a demo ledger from them."""
@@ -65,3 +67,10 @@ def demo_cli(
         report = fw.ingest([str(sample_path)])
     console.print(f"demo ledger: {db} ({report.new} documents, {report.claims} claims). Try:", highlight=False)
     console.print(f"  frontwatch place Kupiansk --db {db}\n  frontwatch claims --claimant-side RU --db {db}", highlight=False)
+    if serve:
+        import uvicorn
+
+        from frontwatch.api.app import create_app
+
+        console.print(f"[bold]Dashboard: http://127.0.0.1:{port}[/]  (API docs at /docs; Ctrl-C to stop)")
+        uvicorn.run(create_app(fw), host="127.0.0.1", port=port, log_level="warning")

@@ -312,6 +312,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             prev_word = re.findall(r"[\w']+", before)[-1:] or [""]
             if prev_word[0] in trig.start_before and hit.trigger.type in (ClaimType.ATTACKED, ClaimType.ADVANCED, ClaimType.FIGHTING):
                 continue
+            if prev_word[0] in ("до", "к", "ко", "to", "towards", "toward") and hit.trigger.type == ClaimType.WITHDREW:
+                continue  # "відступили до Куп'янська": where they went, not what they left
             if strike and hit.trigger.type == ClaimType.ATTACKED and not re.search(r"(?:ground|штурм|наступ|assault|пехот|піхот|infantry)", low):
                 continue
             window = low[max(0, hit.start - 40) : hit.end + 12]

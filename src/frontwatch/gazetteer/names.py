@@ -96,21 +96,23 @@ def _letters_uk_to_ru(word: str) -> list[str]:
     y = re.sub(r"(?<=[бвмпрфт])и(?=[бвгджзклмнпрстфхцчш])", "ы", w)
     if y != w:
         bases.add(y)
-    variants: set[str] = set()
-    for b in bases:
+    variants: dict[str, None] = {}  # ordered: the plain correspondence first
+    for b in sorted(bases, key=lambda x: x != w):
         b = b.replace("ії", "ие").replace("аї", "ае").replace("ої", "ое")
         if "ї" in b:
-            variants.add(b.replace("ї", "е").replace("і", "и"))  # Виїмка→Выемка
+            variants[b.replace("ї", "е").replace("і", "и")] = None  # Виїмка→Выемка
         b = b.replace("ї", "и")
         b = b.replace("ьі", "ьи")
-        variants.add(b.replace("і", "и"))
-        # Ukrainian і in a closed last syllable often stands for Russian о/е (Рівне→Ровное)
+        # Ukrainian і in a closed last syllable usually stands for Russian о/е (Рівне→Ровное):
+        # that variant names the place; the plain і→и one is kept as a spelling
         idx = b.rfind("і")
         if idx > 0:
             head, tail = b[:idx].replace("і", "и"), b[idx + 1 :]
-            for vowel in ("о", "е"):
-                variants.add(head + vowel + tail)
-    return sorted(variants)
+            variants[head + "о" + tail] = None
+        variants[b.replace("і", "и")] = None
+        if idx > 0:
+            variants[head + "е" + tail] = None
+    return list(variants)
 
 
 def _endings_uk_to_ru(word: str) -> list[str]:
@@ -178,11 +180,11 @@ def russian_forms(name_uk: str) -> list[str]:
             out.append(stem + "евка")
             if stem.endswith("л"):
                 out.append(stem + "ьевка")
-        per_word.append(sorted(set(out))[:6])
+        per_word.append(list(dict.fromkeys(out))[:6])
     forms = [""]
     for options in per_word:
         forms = [f + o for f in forms for o in options][:24]
-    return sorted({f for f in forms if f})
+    return list(dict.fromkeys(f for f in forms if f))  # the main rule first: it names the place
 
 
 _RU_UK_ENDINGS = (
