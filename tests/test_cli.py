@@ -68,3 +68,13 @@ def test_cli_demo_runs_on_bundled_samples(tmp_path):
     r = run("demo", "--no-serve", "--db", str(tmp_path / "demo.db"))
     assert r.returncode == 0, r.stderr
     assert "claims" in r.stdout and "framing flags" in r.stdout
+
+
+def test_cli_extract_workers_keep_order_and_results(tmp_path):
+    src = tmp_path / "in.jsonl"
+    texts = ["Российские войска освободили Волчанск.", "Ukrainian forces repelled attacks near Kupiansk.", "Погода в Киеве."] * 10
+    src.write_text("\n".join(json.dumps({"doc_id": f"d{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(texts)), encoding="utf-8")
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert run("extract", str(src), "-o", str(one)).returncode == 0
+    assert run("extract", str(src), "-o", str(two), "--workers", "2").returncode == 0
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")

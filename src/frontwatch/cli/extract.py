@@ -23,23 +23,26 @@ err = Console(stderr=True)
 def extract_cli(
     input: str = typer.Argument(..., help="JSONL of {doc_id, text, lang?, date?, source?}, a text file, or - for stdin"),
     output: Path | None = typer.Option(None, "-o", "--output", help="write JSONL here (default: stdout)"),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="processes to use (output order is kept)"),
 ) -> None:
     """Find claims and framing flags in each document; nothing is stored."""
-    from frontwatch.pipeline import process
-    from frontwatch.resources import default_resources
-
-    res = default_resources()
+    from frontwatch.parallel import process_many
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     n_docs = n_claims = n_skipped = 0
     try:
         with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
             task = progress.add_task("extracting", total=None)
-            for item in read_inputs(input):
-                if isinstance(item, Skip):
-                    n_skipped += 1
-                    err.print(f"[yellow]skipped[/] {item.origin}: {item.reason}", highlight=False)
-                    continue
-                doc = process(item, res)
+
+            def docs():  # noqa: ANN202
+                nonlocal n_skipped
+                for item in read_inputs(input):
+                    if isinstance(item, Skip):
+                        n_skipped += 1
+                        err.print(f"[yellow]skipped[/] {item.origin}: {item.reason}", highlight=False)
+                        continue
+                    yield item
+
+            for doc in process_many(docs(), workers=workers):
                 record = {
                     "doc_id": doc.doc_id,
                     "lang": doc.lang,
