@@ -57,8 +57,15 @@ def main() -> None:
     t = time.perf_counter()
     n_flags = sum(len(flag_framing(d.replace(lang=d.lang or "ru"), res.lexicon).flags) for d in docs)
     framing = time.perf_counter() - t
+    from frontwatch.parallel import process_many
+
+    t = time.perf_counter()
+    n2 = sum(len(d.claims) for d in process_many(docs, workers=2))
+    two = time.perf_counter() - t
+    assert n2 == n_claims, "two workers must give the same claims"
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{len(docs)} documents, {mb:.1f} MB")
+    print(f"two workers:          {mb / two:.2f} MB/s, scaling {full / two:.2f}x")
     print(f"extraction + framing: {mb / full:.2f} MB/s, {len(docs) / full:.0f} docs/s, {n_claims} claims")
     print(f"framing alone:        {mb / framing:.2f} MB/s, {n_flags} flags")
     print(f"peak RSS: {rss:.0f} MB")
