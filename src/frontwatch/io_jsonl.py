@@ -49,6 +49,20 @@ def document_from_record(rec: object, origin: str) -> Document:
     )
 
 
+def jsonl_documents(text: str, name: str) -> Iterator[Document | Skip]:
+    """One document per JSONL line; a bad line is a Skip with its line number, the rest goes on."""
+    for i, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        origin = f"{name}#line {i}"
+        try:
+            yield document_from_record(json.loads(line), origin)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            yield Skip(origin, f"invalid JSON: {exc}")
+        except InputError as exc:
+            yield Skip(origin, str(exc))
+
+
 def read_inputs(path: str) -> Iterator[Document | Skip]:
     """Documents of a JSONL file, a plain text file, or stdin (``-``)."""
     if path == "-":
@@ -70,18 +84,8 @@ def read_inputs(path: str) -> Iterator[Document | Skip]:
             yield Skip(name, "not text: could not detect an encoding")
             return
         text = str(best)
-    lines = text.splitlines()
-    if path.endswith(".jsonl") or (lines and lines[0].lstrip().startswith("{")):
-        for i, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            origin = f"{name}#line {i}"
-            try:
-                yield document_from_record(json.loads(line), origin)
-            except (json.JSONDecodeError, RecursionError) as exc:
-                yield Skip(origin, f"invalid JSON: {exc}")
-            except InputError as exc:
-                yield Skip(origin, str(exc))
+    if path.endswith(".jsonl") or text.lstrip().startswith("{"):
+        yield from jsonl_documents(text, name)
     else:
         if len(text) > MAX_DOCUMENT_CHARS:
             yield Skip(name, f"document of {len(text):,} characters exceeds {MAX_DOCUMENT_CHARS:,}")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from frontwatch.errors import InputError
 from frontwatch.ingest.decode import decode
-from frontwatch.io_jsonl import MAX_DOCUMENT_CHARS, Skip, document_from_record
+from frontwatch.io_jsonl import MAX_DOCUMENT_CHARS, Skip, document_from_record, jsonl_documents
 from frontwatch.model import Document
 
 MAX_FILE_BYTES = 200_000_000
@@ -77,7 +77,7 @@ def read_bytes(data: bytes, *, origin: str, source: str | None = None) -> Iterat
     kind = _sniff(data, origin)
     try:
         if kind == "jsonl":
-            yield from _jsonl(decode(data, origin=origin), origin)
+            yield from jsonl_documents(decode(data, origin=origin), origin)
         elif kind == "json":
             yield from _telegram(decode(data, origin=origin), origin)
         elif kind == "csv":
@@ -93,19 +93,6 @@ def read_bytes(data: bytes, *, origin: str, source: str | None = None) -> Iterat
         yield Skip(origin, str(exc))
     except RecursionError:
         yield Skip(origin, "nested too deeply to parse")
-
-
-def _jsonl(text: str, origin: str) -> Iterator[Document | Skip]:
-    for i, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{origin}#line {i}"
-        try:
-            yield document_from_record(json.loads(line), where)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            yield Skip(where, f"invalid JSON: {exc}")
-        except InputError as exc:
-            yield Skip(where, str(exc))
 
 
 def _entities_text(value: object) -> str:
