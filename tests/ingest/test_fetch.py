@@ -26,7 +26,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "text/plain; charset=utf-8")
         self.end_headers()
-        self.wfile.write("Russian forces captured Vovchansk. UA: ".encode() + self.headers.get("User-Agent", "").encode())
+        self.wfile.write(b"Russian forces captured Vovchansk. UA: " + self.headers.get("User-Agent", "").encode())
 
     def log_message(self, *args):
         pass

@@ -10,7 +10,6 @@ from frontwatch.model import Flag, FlagSide, Voice
 from frontwatch.text.normalize import fold
 from frontwatch.text.sentences import sentence_spans
 
-
 _UA_ACTOR = re.compile(r"\b(?:ukrainian|ukraine's|ukraine|kyiv's|zsu|afu)\b")
 _RU_ACTOR = re.compile(r"\b(?:russian|russia's|russia|moscow's|moscow|kremlin)\b")
 

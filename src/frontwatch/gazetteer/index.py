@@ -369,7 +369,7 @@ def load_gazetteer() -> Gazetteer:
         for r in regions_doc["region"]
     ]
     gaz = Gazetteer(places, forms, regions, stop_doc)
-    gaz.automaton  # compile now, so the cache holds it
+    _ = gaz.automaton  # compile now, so the cache holds it
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")

@@ -114,7 +114,7 @@ class Store:
 
         new = dup = 0
         self.last_echoes = 0
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         with self._tx() as conn:
             for doc in docs:
                 key, content = document_key(doc)
@@ -129,7 +129,7 @@ class Store:
                     ).scalar()
                     self.last_echoes += echo_of is not None
                 doc_id = conn.execute(
-                    insert(t.documents).values(echo_of=echo_of, 
+                    insert(t.documents).values(echo_of=echo_of,
                         doc_key=key, content_hash=content, external_id=doc.doc_id, source=doc.source, lang=doc.lang,
                         date=doc.date, title=doc.title, url=doc.url, origin=origin or dict(doc.meta).get("origin"),
                         text=doc.text, ingested_at=now,
@@ -146,7 +146,7 @@ class Store:
 
     def add_failure(self, origin: str, reason: str) -> None:
         with self._tx() as conn:
-            conn.execute(insert(t.failures).values(origin=origin, reason=reason, at=dt.datetime.now(dt.timezone.utc)))
+            conn.execute(insert(t.failures).values(origin=origin, reason=reason, at=dt.datetime.now(dt.UTC)))
 
     # -- reads -------------------------------------------------------------------------------
     def claims(
