@@ -32,6 +32,7 @@ from frontwatch.gazetteer.names import (  # noqa: E402
     russian_forms,
     strip_accents,
     ukrainian_forms,
+    ukrainian_o_form,
 )
 from frontwatch.text.normalize import fold_name  # noqa: E402
 
@@ -163,6 +164,9 @@ def build(shared: Path, out_dir: Path) -> Path:
         name_ru = ru_source[0] if ru_source else ru_generated[0].title() if ru_generated else ""
         cyr = {fold_name(name_uk)} | {fold_name(n) for n in ru_source} | set(ru_generated)
         cyr |= {fold_name(n) for n in _split(w.get("names_uk"))}
+        o_form = ukrainian_o_form(name_uk)
+        if o_form:
+            cyr.add(o_form)
         former = list(former_by_id.get(pid, []))
         cyr |= {fold_name(n) for n in former}
         for f in former:

@@ -93,7 +93,8 @@ def _letters_uk_to_ru(word: str) -> list[str]:
     w = re.sub(r"([лнтджчшзсц])\1([іяюе])", lambda m: m.group(1) + "ь" + m.group(2), w)
     # Ukrainian и after hard consonants is Russian ы (Рибне→Рыбное); only original и
     bases = {w}
-    y = re.sub(r"(?<=[бвмпрфт])и(?=[бвгджзклмнпрстфхцчш])", "ы", w)
+    # (not after к, г, х and the hushing consonants, which keep и in Russian too)
+    y = re.sub(r"(?<=[бвдзлмнпрстф])и(?=[бвгджзклмнпрстфхцчш])", "ы", w)
     if y != w:
         bases.add(y)
     variants: dict[str, None] = {}  # ordered: the plain correspondence first
@@ -112,6 +113,8 @@ def _letters_uk_to_ru(word: str) -> list[str]:
         variants[b.replace("і", "и")] = None
         if idx > 0:
             variants[head + "е" + tail] = None
+        if b.count("і") > 1:  # every і as е: Неліпівка→Нелеповка, Диліївка→Дилеевка
+            variants[b.replace("і", "е")] = None
     return list(variants)
 
 
@@ -199,6 +202,16 @@ _RU_UK_ENDINGS = (
     ("ево", "еве"),
     ("ино", "ине"),
 )
+
+
+def ukrainian_o_form(name_uk: str) -> str | None:
+    """Ukrainian і in the last syllable turns into о when the name inflects: Костянтинопіль →
+    Костянтинополя, Харків → Харкова. Returns that stem form (to index) or None."""
+    folded = fold_name(name_uk)
+    m = re.search(r"і([бвгджзклмнпрстфхцчшщ]ь?)$", folded)
+    if not m:
+        return None
+    return folded[: m.start()] + "о" + m.group(1)
 
 
 def ukrainian_forms(name_ru: str) -> list[str]:
