@@ -38,7 +38,7 @@ from frontwatch.text.normalize import fold_name  # noqa: E402
 
 COLUMNS = (
     "id country category name_uk name_ru name_en oblast raion hromada lat lon approx population "
-    "forms_cyr forms_lat former"
+    "forms_cyr forms_lat former front_km"
 ).split()
 RU_OBLASTS = {"Курская Область": "Курська", "Белгородская Область": "Бєлгородська", "Брянская Область": "Брянська"}
 
@@ -128,6 +128,38 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     dlat = math.radians(a[0] - b[0])
     dlon = math.radians(a[1] - b[1]) * math.cos(math.radians((a[0] + b[0]) / 2))
     return 6371.0 * math.hypot(dlat, dlon)
+
+
+def _add_front_distance(rows: list[dict[str, str]], folder: Path) -> None:
+    """Kilometres from each place to the nearest KSE front line (2022-09-28, 2023-03-08; MIT).
+
+    A weak prior for combat texts: of two namesakes, the one near the front is usually meant.
+    """
+    import json
+    import math
+
+    import numpy as np
+    import shapely
+    import shapely.geometry
+
+    k = math.cos(math.radians(48.5)) * 111.32  # km per degree of longitude here
+    lines = []
+    for name in ("frontline_28092022.geojson", "frontline_08032023.geojson"):
+        path = folder / name
+        if path.exists():
+            for f in json.loads(path.read_text(encoding="utf-8"))["features"]:
+                geom = shapely.geometry.shape(f["geometry"])
+                lines.append(shapely.transform(geom, lambda xy: xy * np.array([k, 111.32])))
+    if not lines:
+        return
+    front = shapely.union_all(lines)
+    located = [r for r in rows if r["lat"] and r["lon"]]
+    pts = shapely.points(np.array([[float(r["lon"]) * k, float(r["lat"]) * 111.32] for r in located]))
+    dist = shapely.distance(pts, front)
+    for r, d in zip(located, dist):
+        r["front_km"] = str(int(round(float(d))))
+    for r in rows:
+        r.setdefault("front_km", "")
 
 
 def build(shared: Path, out_dir: Path) -> Path:
@@ -243,6 +275,7 @@ def build(shared: Path, out_dir: Path) -> Path:
             }
         )
 
+    _add_front_distance(rows, shared / "data" / "control" / "kse_hromada_status")
     rows.sort(key=lambda row: row["id"])
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")

@@ -96,6 +96,7 @@ class Place:
     population: int | None = None
     names_latin: tuple[str, ...] = ()
     former_names: tuple[str, ...] = ()
+    front_km: float | None = None  # distance to the 2022–2023 front lines (KSE, MIT), a combat prior
 
 
 @dataclass(frozen=True, slots=True)

@@ -312,6 +312,7 @@ def _parse_places(raw: bytes) -> tuple[list[Place], list[tuple[str, ...]]]:
                 population=int(float(row["population"])) if row["population"] else None,
                 names_latin=tuple(row["forms_lat"].split("|")) if row["forms_lat"] else (),
                 former_names=tuple(row["former"].split("|")) if row["former"] else (),
+                front_km=float(row["front_km"]) if row.get("front_km") else None,
             )
         )
         f = [x for x in row["forms_cyr"].split("|") if x] + [x for x in row["forms_lat"].split("|") if x]

@@ -235,6 +235,9 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
                 reasons.append(f"{p.oblast} oblast named in the text")
             if p.oblast in front:
                 score += 0.8
+            if p.front_km is not None and p.front_km < 60:
+                score += round(0.8 * math.exp(-p.front_km / 25.0), 3)
+                reasons.append(f"{p.front_km:.0f} km from the 2022–23 front line")
                 reasons.append("front-line region")
             if p.country == "RU":
                 score += 0.5 if russian_context else -0.3
