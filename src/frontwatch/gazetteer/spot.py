@@ -60,6 +60,7 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
     common = set(stop.get("common", ()))
     cues = set(stop.get("settlement_cues", ()))
     not_after = set(stop.get("not_after", ()))
+    region_aliases = {a for r in gaz.regions for a in r.aliases}
 
     hits = [h for h in gaz.iter_hits(text) if _is_capitalised(text, h)]
     # longest match wins where matches overlap ("Велика Новосілка" over "Новосілка")
@@ -83,8 +84,8 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         dropped.append((h.start, h.end))
         if h.latin and len(surface) < 4:  # "As", "Ai": English words, not villages
             continue
-        if nxt in not_after or folded.endswith(_REGION_SUFFIX):
-            continue
+        if nxt in not_after or folded.endswith(_REGION_SUFFIX) or folded in region_aliases:
+            continue  # "на Запоріжжі", "в Криму": the region, not the city
         if _LIST_OF_REGIONS.match(text, h.end):  # "Kharkiv, Donetsk, Luhansk Oblasts"
             continue
         # a quoted name is a unit or a channel («Днепр», ОСУВ «Хортиця»), not a settlement
