@@ -106,7 +106,11 @@ def _resolve_type_actor(
     ctype = hit.trigger.type
     rule = hit.trigger.id
     # One event, one claim: an attack that failed, or was repelled, is a "repelled" claim
-    near = [h for h in hits if abs(h.start - hit.start) < 90 and h.trigger.type == ClaimType.REPELLED]
+    # a repel verb close by, or a failure word anywhere later in the sentence ("…, успіху не мав")
+    near = [
+        h for h in hits
+        if h.trigger.type == ClaimType.REPELLED and (abs(h.start - hit.start) < 90 or (h.trigger.failure and h.start > hit.start))
+    ]
     failure = hit.trigger.failure or any(h.trigger.failure for h in near)
     if ctype in (ClaimType.ATTACKED, ClaimType.ADVANCED, ClaimType.CAPTURED) and near:
         rule = near[0].trigger.id
@@ -114,7 +118,8 @@ def _resolve_type_actor(
         if not hit.trigger.failure and not any(h.trigger.failure for h in near):
             hit = near[0]  # the subject of "repelled" decides, not the attack noun
     # the subject: the nearest side word before the trigger (before the place for passives)
-    agents_before = [c for c in cues if c.end <= (hit.start if hit.start < pos else pos) and c.role == "agent"]
+    limit = hit.start if (hit.start < pos or ctype == ClaimType.REPELLED) else pos
+    agents_before = [c for c in cues if c.end <= limit and c.role == "agent"]
     by_agents = [c for c in cues if c.role == "by"]
     attackers = [c for c in cues if c.role == "attacker"]
     patients = [c for c in cues if c.role == "patient"]
