@@ -21,7 +21,11 @@ from frontwatch.text.normalize import fold
 _ATTACK_NOUN = re.compile(
     r"(?:атак\w*|штурм\w*|наступ\w*|контратак\w*|попыт\w*|спроб\w*|натиск\w*|attacks?|assaults?|offensive|attempts?|advances?|pushes)\W+(?:\w+\W+){0,2}$"
 )
-_PATIENT_BEFORE = re.compile(r"(?:\bот|\bвід|\bз-під|\bfrom|\bout of|\bз|\bиз)\s+(?:\w+\s+){0,1}$")
+_PATIENT_BEFORE = re.compile(
+    r"(?:\bот|\bвід|\bз-під|\bfrom|\bout of|\bз|\bиз"
+    # whose positions were taken: "опорник ВСУ захвачен", "захопили позиції окупантів"
+    r"|позици\w*|позиці\w*|опорник\w*|опорн\w* пункт\w*|укреплени\w*|укріплен\w*|positions? of|strongholds? of)\s+(?:\w+\s+){0,1}$"
+)
 _AGENT_BY = re.compile(r"(?:\bby)\s+(?:the\s+)?$")
 _NEGATION = re.compile(r"(?:\bне|\bні|\bnot|\bnever|\bn't|\bdid not|\bdidn't|\bhave not|\bhas not|\bhadn't|\bhaven't)\s+(?:\w+\s+){0,1}$")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|whereas|а|но|але|однак|тогда как)\b|\b(?:while|whereas)\b")
