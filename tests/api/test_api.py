@@ -67,3 +67,27 @@ def test_api_script_in_a_document_comes_back_as_json_text(client):
     assert r.headers["content-type"].startswith("application/json")
     assert r.headers["x-content-type-options"] == "nosniff"
     assert "<script>" in r.json()["claims"][0]["sentence"]  # data, escaped by JSON, never executed
+
+
+def test_api_stored_tokens_are_hashed_and_work(tmp_path, res):
+    from sqlalchemy import select
+
+    from frontwatch.ledger import schema as t
+
+    store = Store.open(str(tmp_path / "tok.db"))
+    client = TestClient(create_app(Frontwatch(store, res), token=""), raise_server_exceptions=False)
+    token = store.create_token("newsroom")
+    with store.engine.connect() as conn:
+        stored = conn.execute(select(t.api_tokens.c.token_hash)).scalar()
+    assert token not in stored and len(stored) == 64
+    body = {"text": "Russian forces captured Vovchansk.", "lang": "en"}
+    assert client.post("/api/documents", json=body, headers=auth(token)).status_code == 200
+    assert client.post("/api/documents", json=body, headers=auth("nope")).status_code == 401
+    cid = client.get("/api/claims").json()["claims"][0]["id"]
+    r = client.get(f"/api/claims/{cid}")
+    assert r.status_code == 200 and r.json()["claim"]["sentence"] == "Russian forces captured Vovchansk."
+    assert client.get("/api/claims/999999").status_code == 404
+    gj = client.get("/api/export.geojson").json()
+    assert gj["type"] == "FeatureCollection" and gj["features"]
+    assert store.revoke_token("newsroom")
+    assert client.post("/api/documents", json=body, headers=auth(token)).status_code == 401

@@ -69,11 +69,13 @@ def create_app(fw: Frontwatch, *, token: str | None = None) -> FastAPI:
         return _error(500, "internal_error", "internal error")  # details stay in the server log
 
     def require_token(authorization: str | None = Header(None)) -> None:
-        if not write_token:
-            raise AuthError("writes are disabled: set FRONTWATCH_API_TOKEN on the server")
+        """A token made by `frontwatch tokens create NAME` (stored hashed), or FRONTWATCH_API_TOKEN."""
         given = (authorization or "").removeprefix("Bearer ").strip()
-        if not hmac.compare_digest(given.encode(), write_token.encode()):
-            raise AuthError("missing or wrong bearer token")
+        if given and fw.store.verify_token(given):
+            return
+        if write_token and hmac.compare_digest(given.encode(), write_token.encode()):
+            return
+        raise AuthError("missing or wrong bearer token; create one with `frontwatch tokens create NAME`")
 
     @app.get("/api/places")
     def places(q: str = Query(..., min_length=1, max_length=200)) -> dict[str, Any]:
@@ -108,6 +110,31 @@ def create_app(fw: Frontwatch, *, token: str | None = None) -> FastAPI:
         """Stored claims, newest first, with the CLI's filters; paginated by limit/offset."""
         rows = fw.claims(place=place, since=since, until=until, type=type, claimant_side=claimant_side, source=source, limit=limit, offset=offset)
         return {"claims": [to_json(asdict(c)) for c in rows], "limit": limit, "offset": offset}
+
+    @app.get("/api/claims/{claim_id}")
+    def claim(claim_id: int) -> dict[str, Any]:
+        """One claim with its evidence, its cluster's echoes and the framing flags of its document."""
+        from sqlalchemy import select
+
+        from frontwatch.ledger import schema as t
+
+        c = fw.store.claim_by_id(claim_id)
+        echoes = [to_json(asdict(e)) for e in fw.claims(place=c.place, type=c.type, limit=200) if e.id != c.id and e.actor == c.actor]
+        with fw.store.engine.connect() as conn:
+            flags = [dict(r) for r in conn.execute(select(t.flags).where(t.flags.c.document_id == c.document_id)).mappings()]
+        return {"claim": to_json(asdict(c)), "echoes": echoes, "flags": flags}
+
+    @app.get("/api/export.geojson")
+    def export_geojson() -> JSONResponse:
+        """Every claim as a GeoJSON point of its place."""
+        import json
+        import tempfile
+        from pathlib import Path
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "claims.geojson"
+            fw.export("geojson", path)
+            return JSONResponse(json.loads(path.read_text(encoding="utf-8")), media_type="application/geo+json")
 
     @app.post("/api/extract")
     def extract(body: TextIn) -> dict[str, Any]:

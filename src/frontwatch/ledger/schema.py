@@ -119,3 +119,13 @@ reference_status = Table(
 )
 Index("ix_reference_place_date", reference_status.c.place, reference_status.c.date)
 Index("ux_reference_change", reference_status.c.dataset, reference_status.c.place, reference_status.c.date, unique=True)
+
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("token_hash", String(64), nullable=False, unique=True),  # sha256: the token is never stored
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)

@@ -201,6 +201,48 @@ class Store:
                 for name, table in (("documents", t.documents), ("claims", t.claims), ("flags", t.flags), ("failures", t.failures))
             } | {"echoes": conn.execute(select(func.count()).select_from(t.documents).where(t.documents.c.echo_of.is_not(None))).scalar_one()}
 
+    # -- API tokens: stored as sha256 hashes, compared in constant time ----------------------
+    def create_token(self, name: str) -> str:
+        """A new random token for ``name`` (shown once; only its hash is stored)."""
+        import secrets
+
+        token = secrets.token_urlsafe(32)
+        digest = hashlib.sha256(token.encode()).hexdigest()
+        with self._tx() as conn:
+            conn.execute(t.api_tokens.delete().where(t.api_tokens.c.name == name))
+            conn.execute(insert(t.api_tokens).values(name=name, token_hash=digest, created_at=dt.datetime.now(dt.UTC)))
+        return token
+
+    def verify_token(self, token: str) -> str | None:
+        """The token's name, or None."""
+        import hmac
+
+        digest = hashlib.sha256(token.encode()).hexdigest()
+        with self._tx() as conn:
+            rows = conn.execute(select(t.api_tokens.c.name, t.api_tokens.c.token_hash)).all()
+        found = None
+        for name, stored in rows:  # compare with every stored hash: time does not depend on which matched
+            if hmac.compare_digest(stored, digest):
+                found = name
+        return found
+
+    def revoke_token(self, name: str) -> bool:
+        with self._tx() as conn:
+            return conn.execute(t.api_tokens.delete().where(t.api_tokens.c.name == name)).rowcount > 0
+
+    def token_names(self) -> list[tuple[str, dt.datetime]]:
+        with self._tx() as conn:
+            return [tuple(r) for r in conn.execute(select(t.api_tokens.c.name, t.api_tokens.c.created_at).order_by(t.api_tokens.c.name))]  # type: ignore[misc]
+
+    def claim_by_id(self, claim_id: int) -> StoredClaim:
+        from frontwatch.errors import NotFound
+
+        with self._tx() as conn:
+            row = conn.execute(select(t.claims).where(t.claims.c.id == claim_id)).mappings().first()
+        if row is None:
+            raise NotFound(f"no claim {claim_id}")
+        return _stored(row)
+
     def integrity_ok(self) -> bool:
         """SQLite's own integrity check (PostgreSQL enforces its constraints itself)."""
         if self.engine.dialect.name != "sqlite":
