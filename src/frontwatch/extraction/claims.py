@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from frontwatch.extraction.claimants import Claimant, Claimants
+from frontwatch.extraction.claimants import Claimant, ClaimantHit, Claimants
 from frontwatch.extraction.triggers import TriggerHit, Triggers
 from frontwatch.model import Claim, ClaimantSide, ClaimType, Document, Mention, Side, Span, Stance
 from frontwatch.resources import Resources
@@ -164,9 +164,8 @@ def _resolve_type_actor(
     return ctype, default_side, rule
 
 
-def _sentence_speaker(sentence: str, low: str, claimants: Claimants, trig: Triggers, lang: str) -> _Speaker | None:
-    """The claimant a sentence attributes itself to, if it names one."""
-    hits = claimants.find(sentence)
+def _sentence_speaker(sentence: str, low: str, hits: list[ClaimantHit], trig: Triggers, lang: str) -> _Speaker | None:
+    """The claimant a sentence attributes itself to, if it names one (``hits``: sentence offsets)."""
     attribution = trig.attribution.get(lang) or trig.attribution["en"]
     attr = attribution.search(low) or (trig.attribution["en"].search(low) if lang != "en" else None) or trig.denial.search(low)
     if not hits:
@@ -231,6 +230,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
     paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
     doc_hedged = bool(re.search(r"(?:unverified|cannot (?:independently )?(?:confirm|verify)|не подтвержд|не підтвердж)", fold(text)))
 
+    doc_claimants = claimants.find(text)
     claims: list[Claim] = []
     seen: set[tuple[str, ClaimType, Side | None]] = set()
     last_claims: tuple[ClaimType, Side | None, str] | None = None
@@ -241,7 +241,9 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         sentence = text[sent.start : sent.end]
         low = fold(sentence)
         para = max(i for i, p in enumerate(paragraph_starts) if p <= sent.start)
-        speaker = _sentence_speaker(sentence, low, claimants, trig, lang)
+        # claimant names of this sentence, from one pass over the whole text
+        s_hits = [ClaimantHit(h.start - sent.start, h.end - sent.start, h.claimant) for h in doc_claimants if sent.start <= h.start and h.end <= sent.end]
+        speaker = _sentence_speaker(sentence, low, s_hits, trig, lang)
         attributed = bool((trig.attribution.get(lang) or trig.attribution["en"]).search(low))
         if speaker is not None:
             carried, carried_paragraph = speaker, para
@@ -271,7 +273,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         spk_side = _speaker_side(who, lang)
         rel = [(m.span.start - sent.start, m.span.end - sent.start) for m in mentions]
         # side words inside a claimant's name ("Генштаб ВСУ") are not actors
-        named = [(h.start, h.end) for h in claimants.find(sentence) if " " in low[h.start : h.end]]
+        named = [(h.start, h.end) for h in s_hits if " " in low[h.start : h.end]]
         cues = _side_cues(low, trig, spk_side, rel + named)
         direction = None
         targets: list[tuple[Mention, int, int]] = []
