@@ -21,7 +21,8 @@ class Skip:
     reason: str
 
 
-def _date(value: object) -> dt.date | None:
+def parse_date(value: object) -> dt.date | None:
+    """An ISO date from the first ten characters of a string ("2024-12-08T10:00:00"), else None."""
     if isinstance(value, str) and len(value) >= 10:
         try:
             return dt.date.fromisoformat(value[:10])
@@ -44,7 +45,7 @@ def document_from_record(rec: object, origin: str) -> Document:
         doc_id=str(rec.get("doc_id") or rec.get("id") or origin),
         text=text.replace("\x00", ""),
         lang=lang,
-        date=_date(rec.get("date")),
+        date=parse_date(rec.get("date")),
         source=rec.get("source") if isinstance(rec.get("source"), str) else None,
     )
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from frontwatch.errors import InputError
 from frontwatch.ingest.decode import decode
-from frontwatch.io_jsonl import MAX_DOCUMENT_CHARS, Skip, document_from_record, jsonl_documents
+from frontwatch.io_jsonl import MAX_DOCUMENT_CHARS, Skip, document_from_record, jsonl_documents, parse_date
 from frontwatch.model import Document
 
 MAX_FILE_BYTES = 200_000_000
@@ -23,15 +23,6 @@ _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 
 def _clean(text: str) -> str:
     return _CONTROL.sub("", text)
-
-
-def _date(value: object) -> dt.date | None:
-    if isinstance(value, str) and len(value) >= 10:
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def _doc(text: str, *, doc_id: str, origin: str, **fields: object) -> Document | Skip:
@@ -127,7 +118,7 @@ def _telegram(text: str, origin: str) -> Iterator[Document | Skip]:
         mid = msg.get("id")
         fwd = msg.get("forwarded_from")
         meta_source = f"Telegram: {fwd}" if isinstance(fwd, str) and fwd else f"Telegram: {channel}"
-        item = _doc(body, doc_id=f"{channel}/{mid}", origin=f"{origin}#message {mid}", source=meta_source, date=_date(msg.get("date")))
+        item = _doc(body, doc_id=f"{channel}/{mid}", origin=f"{origin}#message {mid}", source=meta_source, date=parse_date(msg.get("date")))
         yield item
 
 
@@ -159,7 +150,7 @@ def _html(text: str, origin: str) -> Iterator[Document | Skip]:
     body = get("text") or ""
     title = get("title")
     full = f"{title}\n\n{body}" if title and title not in body[:200] else body
-    yield _doc(full, doc_id=hashlib.sha256(full.encode()).hexdigest()[:16], origin=origin, title=title, date=_date(get("date")), url=get("url"), source=get("sitename"))
+    yield _doc(full, doc_id=hashlib.sha256(full.encode()).hexdigest()[:16], origin=origin, title=title, date=parse_date(get("date")), url=get("url"), source=get("sitename"))
 
 
 def _feed(data: bytes, origin: str) -> Iterator[Document | Skip]:
