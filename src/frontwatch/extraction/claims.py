@@ -330,7 +330,9 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             window = low[max(0, hit.start - 40) : hit.end + 12]
             if (trig.plan.search(window) or hit.future) and not hit.trigger.failure:
                 continue
-            negated = bool(_NEGATION.search(low[max(0, hit.start - 20) : hit.start])) and not hit.trigger.failure
+            # "не вдалося просунутися": the negation belongs to the failure phrase, not to the verb
+            failure_near = any(h.trigger.failure and abs(h.start - hit.start) < 40 for h in hits)
+            negated = bool(_NEGATION.search(low[max(0, hit.start - 20) : hit.start])) and not hit.trigger.failure and not failure_near
             default_side = spk_side if who.claimant.side != ClaimantSide.INDEPENDENT or lang != "en" else None
             # "намагаються зайняти", "пытались прорваться": an attempt verb right before the
             # capture or advance verb makes it an attack
