@@ -145,6 +145,8 @@ def _endings_uk_to_ru(word: str) -> list[str]:
         ("ій", ("ий",)),
         ("ів", ("ов", "ев")),
         ("ь", ("ь",)),
+        ("че", ("чье", "че")),  # Птиче→Птичье
+        ("же", ("жье", "же")),
     )
     for ending, repl in rules:
         if word.endswith(ending):
