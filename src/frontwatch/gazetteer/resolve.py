@@ -204,6 +204,10 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
     russian_context = bool(doc_regions & {"Курська", "Бєлгородська", "Брянська"})
 
     coherence = _coherence(doc.mentions, gaz)
+    # hromadas and raions of the places the text names unambiguously: namesakes in them win ties
+    unique = [gaz.get(m.candidates[0].place) for m in doc.mentions if len(m.candidates) == 1]
+    anchor_hromadas = {(p.oblast, p.raion, p.hromada) for p in unique if p.hromada}
+    anchor_raions = {(p.oblast, p.raion) for p in unique if p.raion}
 
     resolved: list[Mention] = []
     for m in doc.mentions:
@@ -243,6 +247,12 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
                 score += 0.5 if russian_context else -0.3
                 if russian_context:
                     reasons.append("Russian border oblast named in the text")
+            if len(m.candidates) > 1 and (p.oblast, p.raion, p.hromada) in anchor_hromadas:
+                score += 0.6
+                reasons.append(f"same hromada ({p.hromada}) as another place in the text")
+            elif len(m.candidates) > 1 and (p.oblast, p.raion) in anchor_raions:
+                score += 0.3
+                reasons.append(f"same raion ({p.raion}) as another place in the text")
             bonus, dist = coherence.get((m.span.start, c.place), (0.0, None))
             if bonus > 0.05:
                 score += bonus
