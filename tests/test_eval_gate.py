@@ -41,5 +41,5 @@ def test_eval_gate_framing(shared, res):
 
     gold = shared / "eval" / "framing_dev.jsonl"
     assert _digest(gold) == FLOORS["framing_dev_sha256"]
-    s = evaluate_framing(gold.read_text(encoding="utf-8").splitlines(), res.lexicon)
+    s = evaluate_framing(gold.read_text(encoding="utf-8").splitlines(), res.lexicon, res.gazetteer)
     assert s.precision >= FLOORS["framing_precision"] and s.recall >= FLOORS["framing_recall"]

@@ -15,7 +15,14 @@ def lex():
 
 
 def flags(lex, text, lang):
-    return find_flags(text, lang, lex)
+    """As in the pipeline: settlement names found by the gazetteer count as war context."""
+    from frontwatch.gazetteer.spot import spot_places
+    from frontwatch.model import Document
+    from frontwatch.resources import default_resources
+
+    gaz = default_resources().gazetteer
+    places = [(m.span.start, m.span.end) for m in spot_places(Document("t", text, lang=lang), gaz).mentions]
+    return find_flags(text, lang, lex, places)
 
 
 def cats(fs):

@@ -28,7 +28,11 @@ def framing_cli(text_or_file: str = typer.Argument(..., help="a text, or a path 
 
     path = Path(text_or_file)
     text = path.read_text(encoding="utf-8") if len(text_or_file) < 4096 and path.is_file() else text_or_file
-    doc = flag_framing(Document("cli", text, lang=detect_language(text)), default_resources().lexicon)
+    from frontwatch.gazetteer.spot import spot_places
+
+    res = default_resources()
+    doc = Document("cli", text, lang=detect_language(text))
+    doc = flag_framing(spot_places(doc, res.gazetteer), res.lexicon)
     shown = Text(text)
     for f in doc.flags:
         shown.stylize(_STYLE.get(f.associated_side.value, "bold"), f.start, f.end)
@@ -99,7 +103,8 @@ def eval_framing_cli(
     if not gold.exists():
         raise InputError(f"{gold}: no such file")
     with open(gold, encoding="utf-8") as fh:
-        score = evaluate_framing(fh, default_resources().lexicon)
+        res = default_resources()
+        score = evaluate_framing(fh, res.lexicon, res.gazetteer)
     if errors:
         for e in score.errors:
             console.print(e, highlight=False, markup=False)

@@ -43,7 +43,8 @@ def _gold_spans(text: str, flag: dict) -> tuple[int, int]:
     return (i, i + len(flag["surface"])) if i >= 0 else (-1, -1)
 
 
-def evaluate_framing(lines: Iterable[str], lexicon: Lexicon) -> FramingScore:
+def evaluate_framing(lines: Iterable[str], lexicon: Lexicon, gazetteer: object | None = None) -> FramingScore:
+    """Score flags; with a gazetteer, place names count as war context (as in the pipeline)."""
     score = FramingScore()
     for line in lines:
         if not line.strip():
@@ -51,7 +52,13 @@ def evaluate_framing(lines: Iterable[str], lexicon: Lexicon) -> FramingScore:
         rec = json.loads(line)
         text = rec["text"]
         lang = rec.get("lang") or detect_language(text) or "en"
-        pred = find_flags(text, lang, lexicon)
+        places: list[tuple[int, int]] = []
+        if gazetteer is not None:
+            from frontwatch.gazetteer.spot import spot_places
+            from frontwatch.model import Document
+
+            places = [(m.span.start, m.span.end) for m in spot_places(Document("e", text, lang=lang), gazetteer).mentions]  # type: ignore[arg-type]
+        pred = find_flags(text, lang, lexicon, places)
         # gold flags carry surfaces, not offsets: the n-th flag with a surface is its n-th occurrence
         gold = []
         seen_count: dict[str, int] = {}

@@ -10,4 +10,5 @@ def flag_framing(doc: Document, lexicon: Lexicon) -> Document:
     """Fill ``doc.flags``."""
     from frontwatch.framing.match import find_flags
 
-    return doc.replace(flags=tuple(find_flags(doc.text, doc.lang or "en", lexicon)))
+    places = [(m.span.start, m.span.end) for m in doc.mentions if m.place]
+    return doc.replace(flags=tuple(find_flags(doc.text, doc.lang or "en", lexicon, places)))

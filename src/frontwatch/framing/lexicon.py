@@ -25,7 +25,8 @@ class Term:
     counterparts: tuple[str, ...]
     not_in: tuple[str, ...]  # sense exclusions: folded phrases that cancel a match nearby
     quoted_only: bool = False
-    side_by_actor: bool = False  # the side is the actor's ("liberated" by Ukraine is UA vocabulary)  # ordinary words ("release", "security") loaded only as scare quotes
+    side_by_actor: bool = False  # the side is the actor's ("liberated" by Ukraine is UA vocabulary)
+    context: str | None = None  # a regex the sentence must contain (war/territory sense of a common word)  # ordinary words ("release", "security") loaded only as scare quotes
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def load_lexicon() -> Lexicon:
                         not_in=tuple(x.lower() for x in e.get("not_in", ())),
                         quoted_only=bool(e.get("quoted_only", False)),
                         side_by_actor=bool(e.get("side_by_actor", False)),
+                        context=e.get("context"),
                     )
                 )
             except (KeyError, ValueError) as exc:

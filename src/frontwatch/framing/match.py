@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from frontwatch.framing.lexicon import Lexicon
 from frontwatch.framing.voice import voice_of
@@ -14,8 +15,12 @@ _UA_ACTOR = re.compile(r"\b(?:ukrainian|ukraine's|ukraine|kyiv's|zsu|afu)\b")
 _RU_ACTOR = re.compile(r"\b(?:russian|russia's|russia|moscow's|moscow|kremlin)\b")
 
 
-def find_flags(text: str, lang: str, lexicon: Lexicon) -> list[Flag]:
-    """Every lexicon term in ``text`` that no sense exclusion cancels, in text order."""
+def find_flags(text: str, lang: str, lexicon: Lexicon, place_spans: Sequence[tuple[int, int]] = ()) -> list[Flag]:
+    """Every lexicon term in ``text`` that no sense exclusion cancels, in text order.
+
+    ``place_spans`` (settlement names found by the gazetteer) count as war context for terms whose
+    common sense is harmless ("освободили задержанных" vs "освободили Кучеровку").
+    """
     compiled = lexicon.matcher(lang if lang in ("en", "ru", "uk") else "en")
     if compiled is None:
         return []
@@ -32,6 +37,8 @@ def find_flags(text: str, lang: str, lexicon: Lexicon) -> list[Flag]:
         window = folded[s0:s1]
         if any(re.search(x, window) for x in term.not_in):
             continue
+        if term.context and not re.search(term.context, window) and not any(s0 <= a < s1 for a, _ in place_spans):
+            continue  # "освободили задержанных": the common sense of the word, not the war euphemism
         side = term.side
         if term.side_by_actor:
             # "liberated" is RU vocabulary for Russian captures, UA for Ukraine retaking (FRAMING.md)
