@@ -134,7 +134,7 @@ class Triggers:
             for form in lem:
                 trig = lt.lemma_map.get(form)
                 if trig is not None:
-                    hits.append(TriggerHit(tok.start, tok.end, trig, _is_passive(tok.text, lang), _is_future(tok.text, lang)))
+                    hits.append(TriggerHit(tok.start, tok.end, trig, future=_is_future(tok.text, lang)))
                     break
         hits.sort(key=lambda h: h.start)
         return hits
