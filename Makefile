@@ -42,6 +42,7 @@ reliability: setup
 	$(BIN)/python benchmarks/reliability.py
 
 fuzz: setup
+	$(BIN)/python -m pip install -q -e '.[fuzz]'
 	$(BIN)/python benchmarks/fuzz_readers.py --seconds 60
 
 lint: setup
