@@ -46,18 +46,54 @@ def document_from_record(rec: object, origin: str) -> Document:
         text=text.replace("\x00", ""),
         lang=lang,
         date=parse_date(rec.get("date")),
-        source=rec.get("source") if isinstance(rec.get("source"), str) else None,
+        source=_str(rec.get("source")),
+        title=_str(rec.get("title")),
+        url=_str(rec.get("url")),
+        author=_str(rec.get("author")),
     )
 
 
-def jsonl_documents(text: str, name: str) -> Iterator[Document | Skip]:
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+FIELDS = ("text", "doc_id", "date", "lang", "source", "url", "title", "author")
+
+
+def parse_mapping(spec: str | None) -> dict[str, str] | None:
+    """``"text=body,date=published"`` → {"text": "body", "date": "published"} (our field = their column)."""
+    if not spec:
+        return None
+    out: dict[str, str] = {}
+    for part in spec.split(","):
+        ours, sep, theirs = part.partition("=")
+        ours, theirs = ours.strip(), theirs.strip()
+        if not sep or not ours or not theirs:
+            raise InputError(f"bad mapping {part!r}: write FIELD=COLUMN, e.g. text=body,date=published")
+        if ours not in FIELDS:
+            raise InputError(f"bad mapping {part!r}: {ours!r} is not one of {', '.join(FIELDS)}")
+        out[ours] = theirs
+    return out
+
+
+def remap(rec: object, mapping: dict[str, str] | None) -> object:
+    """A record with the mapped columns renamed to our field names (other keys kept)."""
+    if not mapping or not isinstance(rec, dict):
+        return rec
+    out = dict(rec)
+    for ours, theirs in mapping.items():
+        out[ours] = rec.get(theirs)
+    return out
+
+
+def jsonl_documents(text: str, name: str, mapping: dict[str, str] | None = None) -> Iterator[Document | Skip]:
     """One document per JSONL line; a bad line is a Skip with its line number, the rest goes on."""
     for i, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         origin = f"{name}#line {i}"
         try:
-            yield document_from_record(json.loads(line), origin)
+            yield document_from_record(remap(json.loads(line), mapping), origin)
         except (json.JSONDecodeError, RecursionError) as exc:
             yield Skip(origin, f"invalid JSON: {exc}")
         except InputError as exc:

@@ -29,18 +29,20 @@ def _work(doc: Document) -> Document:
     return process(doc, _RES)
 
 
-def process_many(docs: Iterable[Document], *, workers: int = 1, chunksize: int = 16, window: int = 2000) -> Iterator[Document]:
+def process_many(
+    docs: Iterable[Document], *, workers: int = 1, chunksize: int = 16, window: int = 2000, resources: Resources | None = None
+) -> Iterator[Document]:
     """Processed documents in input order; ``workers=1`` runs in this process.
 
     At most ``window`` documents are in flight, so memory stays flat on huge inputs.
     """
     global _RES
     if workers <= 1:
-        res = default_resources()
+        res = resources or default_resources()
         for doc in docs:
             yield process(doc, res)
         return
-    _RES = default_resources()  # loaded before forking: shared copy-on-write
+    _RES = resources or default_resources()  # loaded before forking: shared copy-on-write
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     it = iter(docs)
     with ctx.Pool(workers, initializer=_init) as pool:

@@ -73,9 +73,15 @@ class Frontwatch:
         *,
         source: str | None = None,
         batch_size: int = 200,
+        workers: int = 1,
+        mapping: dict[str, str] | None = None,
         progress: Callable[[int], None] | None = None,
     ) -> IngestReport:
-        """Read, analyse and store; one transaction per batch; failures recorded with their reason."""
+        """Read, analyse and store; one transaction per batch; failures recorded with their reason.
+
+        Inputs are read lazily and analysed on ``workers`` processes (input order kept), so a
+        folder of any size streams through in batches.
+        """
         report = IngestReport()
         batch: list[Document] = []
 
@@ -89,35 +95,47 @@ class Frontwatch:
                     progress(len(batch))
                 batch.clear()
 
-        from frontwatch.ingest import read_path
-
-        for path in _walk(inputs):
-            try:
-                if path.startswith(("http://", "https://")):
-                    from frontwatch.ingest import read_bytes
-                    from frontwatch.ingest.fetch import fetch
-
-                    got = fetch(path)
-                    items = [i.replace(url=i.url or got.url) if isinstance(i, Document) else i for i in read_bytes(got.content, origin=got.url)]
-                else:
-                    items = list(read_inputs(path)) if path == "-" else list(read_path(path))
-            except InputError as exc:
-                items = [Skip(path, str(exc))]
-            for item in items:
+        def documents() -> Iterator[Document]:
+            # Skips are recorded as they are met; only documents go on to the workers.
+            for path, item in self._read(inputs, mapping):
                 if isinstance(item, Skip):
                     report.failed += 1
                     report.skipped.append(item)
                     self.store.add_failure(item.origin, item.reason)
                     continue
-                doc = item.replace(source=source or item.source or Path(path).name, meta=(("origin", path),))
-                doc = process(doc, self.res)
-                report.claims += len(doc.claims)
-                report.flags += len(doc.flags)
-                batch.append(doc)
-                if len(batch) >= batch_size:
-                    flush()
+                yield item.replace(source=source or item.source or Path(path).name, meta=(("origin", path),))
+
+        from frontwatch.parallel import process_many
+
+        for doc in process_many(documents(), workers=workers, resources=self.res):
+            report.claims += len(doc.claims)
+            report.flags += len(doc.flags)
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                flush()
         flush()
         return report
+
+    @staticmethod
+    def _read(inputs: Iterable[str], mapping: dict[str, str] | None) -> Iterator[tuple[str, Document | Skip]]:
+        from frontwatch.ingest import read_bytes, read_path
+
+        for path in _walk(inputs):
+            try:
+                if path.startswith(("http://", "https://")):
+                    from frontwatch.ingest.fetch import fetch
+
+                    got = fetch(path)
+                    for i in read_bytes(got.content, origin=got.url, mapping=mapping):
+                        yield path, (i.replace(url=i.url or got.url) if isinstance(i, Document) else i)
+                elif path == "-":
+                    for i in read_inputs(path):
+                        yield path, i
+                else:
+                    for i in read_path(path, mapping):
+                        yield path, i
+            except InputError as exc:
+                yield path, Skip(path, str(exc))
 
     def claims(self, **filters: Any) -> list[StoredClaim]:
         return self.store.claims(**filters)

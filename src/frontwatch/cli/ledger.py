@@ -36,13 +36,18 @@ def _date(value: str | None) -> dt.date | None:
 def ingest_cli(
     paths: list[str] = typer.Argument(..., help="files or folders (JSONL of {doc_id, text, ...} or plain text)"),
     source: str | None = typer.Option(None, "--source", help="source name for these documents"),
+    mapping: str | None = typer.Option(None, "--map", help="JSONL/CSV columns of our fields, e.g. text=body,date=published,doc_id=guid"),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="analysis processes (the gazetteer is shared)"),
     db: str | None = DB,
 ) -> None:
     """Analyse documents and store their claims and flags in the ledger (idempotent)."""
+    from frontwatch.io_jsonl import parse_mapping
+
+    fields = parse_mapping(mapping)
     fw = _open(db)
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
-        report = fw.ingest(paths, source=source, progress=lambda n: progress.advance(task, n))
+        report = fw.ingest(paths, source=source, workers=workers, mapping=fields, progress=lambda n: progress.advance(task, n))
     table = Table(title="Ingest")
     for col in ("new", "of which echoes", "duplicate", "failed", "claims", "flags"):
         table.add_column(col, justify="right")
@@ -129,6 +134,26 @@ def failures_cli(db: str | None = DB) -> None:
 def stats_cli(db: str | None = DB) -> None:
     """Counts of documents, claims, flags and failures in the ledger."""
     console.print(_open(db).store.stats())
+
+
+db_app = typer.Typer(help="The ledger's schema: Alembic revisions (every command upgrades on open).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("revision")
+def db_revision_cli(db: str | None = DB) -> None:
+    """Print the ledger's schema revision (opening it upgrades it to the newest)."""
+    console.print(_open(db).store.revision())
+
+
+@db_app.command("downgrade")
+def db_downgrade_cli(revision: str = typer.Argument(..., help="target revision, e.g. 0001"), db: str | None = DB) -> None:
+    """Take the ledger's schema back to an older revision (to roll back a release)."""
+    from frontwatch.ledger.store import downgrade
+
+    store = _open(db).store
+    downgrade(store.engine, revision)
+    console.print(f"ledger at revision {store.revision()}")
 
 
 reference_app = typer.Typer(help="Reference control maps (user-supplied): import, and compare claims with them.", no_args_is_help=True)

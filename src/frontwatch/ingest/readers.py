@@ -13,7 +13,7 @@ from pathlib import Path
 
 from frontwatch.errors import InputError
 from frontwatch.ingest.decode import decode
-from frontwatch.io_jsonl import MAX_DOCUMENT_CHARS, Skip, document_from_record, jsonl_documents, parse_date
+from frontwatch.io_jsonl import FIELDS, MAX_DOCUMENT_CHARS, Skip, document_from_record, jsonl_documents, parse_date
 from frontwatch.model import Document
 
 MAX_FILE_BYTES = 200_000_000
@@ -50,7 +50,7 @@ def _sniff(data: bytes, name: str) -> str:
     return "text"
 
 
-def read_path(path: str) -> Iterator[Document | Skip]:
+def read_path(path: str, mapping: dict[str, str] | None = None) -> Iterator[Document | Skip]:
     """Documents of one file (the reader is chosen by content and extension)."""
     p = Path(path)
     try:
@@ -61,18 +61,19 @@ def read_path(path: str) -> Iterator[Document | Skip]:
     if size > MAX_FILE_BYTES:
         yield Skip(path, f"file of {size:,} bytes exceeds {MAX_FILE_BYTES:,}; split it")
         return
-    yield from read_bytes(p.read_bytes(), origin=path)
+    yield from read_bytes(p.read_bytes(), origin=path, mapping=mapping)
 
 
-def read_bytes(data: bytes, *, origin: str, source: str | None = None) -> Iterator[Document | Skip]:
+def read_bytes(data: bytes, *, origin: str, source: str | None = None, mapping: dict[str, str] | None = None) -> Iterator[Document | Skip]:
+    """Documents of one input; ``mapping`` names the JSONL/CSV columns of our fields (text=body)."""
     kind = _sniff(data, origin)
     try:
         if kind == "jsonl":
-            yield from jsonl_documents(decode(data, origin=origin), origin)
+            yield from jsonl_documents(decode(data, origin=origin), origin, mapping)
         elif kind == "json":
             yield from _telegram(decode(data, origin=origin), origin)
         elif kind == "csv":
-            yield from _csv(decode(data, origin=origin), origin)
+            yield from _csv(decode(data, origin=origin), origin, mapping)
         elif kind == "feed":
             yield from _feed(data, origin)
         elif kind == "html":
@@ -124,13 +125,13 @@ def _telegram(text: str, origin: str) -> Iterator[Document | Skip]:
 
 def _csv(text: str, origin: str, mapping: dict[str, str] | None = None) -> Iterator[Document | Skip]:
     """CSV with a header; columns text/doc_id/date/lang/source (or mapped names)."""
-    m = {"text": "text", "doc_id": "doc_id", "date": "date", "lang": "lang", "source": "source", **(mapping or {})}
+    m = {f: f for f in FIELDS} | (mapping or {})
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames or m["text"] not in reader.fieldnames:
         yield Skip(origin, f"CSV needs a '{m['text']}' column; found {reader.fieldnames}")
         return
     for i, row in enumerate(reader, start=2):
-        rec = {k: row.get(v) for k, v in m.items()}
+        rec = {k: row.get(v) or None for k, v in m.items()}
         rec["doc_id"] = rec.get("doc_id") or f"{Path(origin).stem}-{i}"
         try:
             yield document_from_record(rec, f"{origin}#row {i}")

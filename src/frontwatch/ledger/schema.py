@@ -35,6 +35,7 @@ documents = Table(
     Column("date", Date),
     Column("title", Text),
     Column("url", Text),
+    Column("author", Text),  # revision 0002
     Column("origin", Text),
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, func, insert, select
+from sqlalchemy import create_engine, event, func, insert, inspect, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -91,10 +91,17 @@ class Store:
             engine = create_engine(normalise_url(url), future=True)
             if engine.dialect.name == "sqlite":
                 event.listen(engine, "connect", _sqlite_pragmas)
-            t.metadata.create_all(engine)
+            migrate(engine)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open the ledger at {url}: {exc.__class__.__name__}: {exc}") from exc
         return cls(engine)
+
+    def revision(self) -> str | None:
+        """The Alembic revision the ledger is at."""
+        from alembic.migration import MigrationContext
+
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
 
     @contextmanager
     def _tx(self) -> Iterator[Connection]:
@@ -131,7 +138,7 @@ class Store:
                 doc_id = conn.execute(
                     insert(t.documents).values(echo_of=echo_of,
                         doc_key=key, content_hash=content, external_id=doc.doc_id, source=doc.source, lang=doc.lang,
-                        date=doc.date, title=doc.title, url=doc.url, origin=origin or dict(doc.meta).get("origin"),
+                        date=doc.date, title=doc.title, url=doc.url, author=doc.author, origin=origin or dict(doc.meta).get("origin"),
                         text=doc.text, ingested_at=now,
                     )
                 ).inserted_primary_key[0]  # fmt: skip
@@ -285,3 +292,40 @@ def _stored(r: Any) -> StoredClaim:
         date=r["date"], doc_date=r["doc_date"], direction=r["direction"], sentence=r["sentence"], source=r["source"],
         rule=r["rule"],
     )  # fmt: skip
+
+
+def _alembic_config(conn: Connection):  # noqa: ANN202
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
+    cfg.attributes["connection"] = conn
+    return cfg
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the ledger to ``revision`` with Alembic (a new ledger is created from revision 0001).
+
+    Ledgers made before migrations existed hold the 0001 tables without a version row: they are
+    stamped 0001 first, then upgraded like any other.
+    """
+    from alembic import command
+    from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    with engine.begin() as conn:
+        cfg = _alembic_config(conn)
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current == ScriptDirectory.from_config(cfg).get_current_head() and revision == "head":
+            return  # the common case: nothing to do, and no Alembic logging on every open
+        if current is None and inspect(conn).has_table("documents"):
+            command.stamp(cfg, "0001")
+        command.upgrade(cfg, revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the ledger back to an older revision (for rolling back a release)."""
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.downgrade(_alembic_config(conn), revision)
