@@ -9,7 +9,8 @@
     ├── ConfigError     a bad setting or flag
     ├── StoreError      database errors, translated inside ledger/
     │   └── NotFound
-    └── AuthError       API token missing or wrong
+    ├── AuthError       API token missing or wrong
+    └── RateLimited     too many requests for one token or client (HTTP 429)
 """
 
 from __future__ import annotations
@@ -53,3 +54,9 @@ class NotFound(StoreError):
 
 class AuthError(FrontwatchError):
     pass
+
+
+class RateLimited(FrontwatchError):
+    def __init__(self, message: str, retry_after: float):
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -91,3 +91,47 @@ def test_api_stored_tokens_are_hashed_and_work(tmp_path, res):
     assert gj["type"] == "FeatureCollection" and gj["features"]
     assert store.revoke_token("newsroom")
     assert client.post("/api/documents", json=body, headers=auth(token)).status_code == 401
+
+
+def test_api_rate_limit_per_token_answers_429_with_retry_after(tmp_path, res):
+    store = Store.open(str(tmp_path / "rl.db"))
+    client = TestClient(create_app(Frontwatch(store, res), token="", write_rate=3, extract_rate=2), raise_server_exceptions=False)
+    a, b = store.create_token("desk-a"), store.create_token("desk-b")
+    body = {"text": "Окупанти атакували поблизу Липців.", "lang": "uk"}
+    codes = [client.post("/api/documents", json=body, headers=auth(a)).status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    r = client.post("/api/documents", json=body, headers=auth(a))
+    assert r.status_code == 429 and int(r.headers["Retry-After"]) >= 1 and r.json()["error"]["code"] == "RateLimited"
+    assert client.post("/api/documents", json=body, headers=auth(b)).status_code == 200  # another token has its own bucket
+    assert [client.post("/api/extract", json=body).status_code for _ in range(3)] == [200, 200, 429]
+    assert client.get("/api/claims").status_code == 200  # reads are not limited
+
+
+def test_rate_limiter_refills_with_time():
+    from frontwatch.api.limits import RateLimiter
+    from frontwatch.errors import RateLimited
+
+    now = [0.0]
+    lim = RateLimiter(60, clock=lambda: now[0])  # one a second, bursts of 60
+    for _ in range(60):
+        lim.hit("k")
+    with pytest.raises(RateLimited) as exc:
+        lim.hit("k")
+    assert 0 < exc.value.retry_after <= 1.0
+    now[0] += 1.0
+    lim.hit("k")
+    RateLimiter(0).hit("k")  # 0 disables
+
+
+def test_api_closed_reads_need_a_token(tmp_path, res):
+    store = Store.open(str(tmp_path / "closed.db"))
+    client = TestClient(create_app(Frontwatch(store, res), token="", closed_reads=True), raise_server_exceptions=False)
+    token = store.create_token("reader")
+    for path in ("/api/claims", "/api/places?q=Kupiansk", "/", "/docs"):
+        r = client.get(path)
+        assert r.status_code == 401 and r.json()["error"]["code"] == "AuthError", path
+        assert client.get(path, headers=auth("wrong")).status_code == 401
+        assert client.get(path, headers=auth(token)).status_code == 200, path
+    assert client.get("/static/style.css").status_code == 200
+    open_client = TestClient(create_app(Frontwatch(store, res), token=""), raise_server_exceptions=False)
+    assert open_client.get("/api/claims").status_code == 200  # open by default

@@ -1,7 +1,10 @@
 """The REST API: plain `def` routes over the Frontwatch core (STYLE.md §5). OpenAPI at /docs.
 
-Reads are open; writes (POST /api/documents) need a bearer token (FRONTWATCH_API_TOKEN). Every
-error has one JSON shape, {"error": {"code", "message"}}, and no stack trace reaches a client.
+Reads are open unless closed (``closed_reads`` / FRONTWATCH_CLOSED_READS=1: then every page and
+endpoint but /static needs a token too); writes (POST /api/documents) need a bearer token made by
+`frontwatch tokens create` (or FRONTWATCH_API_TOKEN), rate-limited per token; text analysis
+(POST /api/extract) is rate-limited per client. Every error has one JSON shape,
+{"error": {"code", "message"}}, and no stack trace reaches a client.
 """
 
 from __future__ import annotations
@@ -12,17 +15,19 @@ import os
 from dataclasses import asdict
 from typing import Any
 
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from frontwatch.errors import AuthError, FrontwatchError, InputError, NotFound
+from frontwatch.api.limits import RateLimiter
+from frontwatch.errors import AuthError, FrontwatchError, InputError, NotFound, RateLimited
 from frontwatch.model import Document, claim_to_json, to_json
 from frontwatch.service import Frontwatch
 
 MAX_BODY = 1_000_000
+MAX_ID = 2**63 - 1  # the largest id a database integer holds; larger ones are a 422, not a 500
 
 
 class TextIn(BaseModel):
@@ -36,15 +41,52 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
-def create_app(fw: Frontwatch, *, token: str | None = None) -> FastAPI:
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value and value.strip().isdigit() else default
+
+
+def create_app(
+    fw: Frontwatch,
+    *,
+    token: str | None = None,
+    closed_reads: bool | None = None,
+    write_rate: int | None = None,
+    extract_rate: int | None = None,
+) -> FastAPI:
+    """The API and dashboard; settings default to FRONTWATCH_* environment variables.
+
+    ``write_rate``: writes a minute per token (default 60); ``extract_rate``: analyses a minute per
+    client address (default 120); 0 disables a limit.
+    """
     app = FastAPI(title="Frontwatch", version="0.1.0", description="Territorial-control claims from war reporting.")
     write_token = token if token is not None else os.environ.get("FRONTWATCH_API_TOKEN")
+    closed = closed_reads if closed_reads is not None else os.environ.get("FRONTWATCH_CLOSED_READS", "") in ("1", "true", "yes")
+    writes = RateLimiter(write_rate if write_rate is not None else _env_int("FRONTWATCH_WRITE_RATE", 60))
+    analyses = RateLimiter(extract_rate if extract_rate is not None else _env_int("FRONTWATCH_EXTRACT_RATE", 120))
+
+    def token_name(authorization: str | None) -> str | None:
+        """The name of a valid bearer token, or None (hashes compared in constant time)."""
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not given:
+            return None
+        name = fw.store.verify_token(given)
+        if name:
+            return name
+        if write_token and hmac.compare_digest(given.encode(), write_token.encode()):
+            return "FRONTWATCH_API_TOKEN"
+        return None
 
     @app.middleware("http")
     async def limits_and_headers(request: Request, call_next: Any) -> Any:
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > MAX_BODY:
             return _error(413, "too_large", f"request body over {MAX_BODY:,} bytes")
+        if closed and not request.url.path.startswith("/static/"):
+            from starlette.concurrency import run_in_threadpool
+
+            if await run_in_threadpool(token_name, request.headers.get("authorization")) is None:
+                return _error(401, "AuthError", "reads are closed on this server: send a bearer token (`frontwatch tokens create NAME`)")
         response = await call_next(request)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
@@ -64,18 +106,22 @@ def create_app(fw: Frontwatch, *, token: str | None = None) -> FastAPI:
         status = 404 if isinstance(exc, NotFound) else 401 if isinstance(exc, AuthError) else 400 if isinstance(exc, InputError) else 500
         return _error(status, exc.__class__.__name__, str(exc) if status < 500 else "internal error")
 
+    @app.exception_handler(RateLimited)
+    async def rate_limited(_: Request, exc: RateLimited) -> JSONResponse:
+        response = _error(429, "RateLimited", str(exc))
+        response.headers["Retry-After"] = str(max(1, round(exc.retry_after)))
+        return response
+
     @app.exception_handler(Exception)
     async def any_error(_: Request, exc: Exception) -> JSONResponse:
         return _error(500, "internal_error", "internal error")  # details stay in the server log
 
     def require_token(authorization: str | None = Header(None)) -> None:
         """A token made by `frontwatch tokens create NAME` (stored hashed), or FRONTWATCH_API_TOKEN."""
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if given and fw.store.verify_token(given):
-            return
-        if write_token and hmac.compare_digest(given.encode(), write_token.encode()):
-            return
-        raise AuthError("missing or wrong bearer token; create one with `frontwatch tokens create NAME`")
+        name = token_name(authorization)
+        if name is None:
+            raise AuthError("missing or wrong bearer token; create one with `frontwatch tokens create NAME`")
+        writes.hit(f"token:{name}")
 
     @app.get("/api/places")
     def places(q: str = Query(..., min_length=1, max_length=200)) -> dict[str, Any]:
@@ -105,14 +151,14 @@ def create_app(fw: Frontwatch, *, token: str | None = None) -> FastAPI:
         claimant_side: str | None = Query(None, pattern="^(RU|UA|independent)$"),
         source: str | None = None,
         limit: int = Query(50, ge=1, le=500),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_ID),
     ) -> dict[str, Any]:
         """Stored claims, newest first, with the CLI's filters; paginated by limit/offset."""
         rows = fw.claims(place=place, since=since, until=until, type=type, claimant_side=claimant_side, source=source, limit=limit, offset=offset)
         return {"claims": [to_json(asdict(c)) for c in rows], "limit": limit, "offset": offset}
 
     @app.get("/api/claims/{claim_id}")
-    def claim(claim_id: int) -> dict[str, Any]:
+    def claim(claim_id: int = Path(..., ge=1, le=MAX_ID)) -> dict[str, Any]:
         """One claim with its evidence, its cluster's echoes and the framing flags of its document."""
         from sqlalchemy import select
 
@@ -128,17 +174,18 @@ def create_app(fw: Frontwatch, *, token: str | None = None) -> FastAPI:
     def export_geojson() -> JSONResponse:
         """Every claim as a GeoJSON point of its place."""
         import json
+        import pathlib
         import tempfile
-        from pathlib import Path
 
         with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "claims.geojson"
+            path = pathlib.Path(tmp) / "claims.geojson"
             fw.export("geojson", path)
             return JSONResponse(json.loads(path.read_text(encoding="utf-8")), media_type="application/geo+json")
 
     @app.post("/api/extract")
-    def extract(body: TextIn) -> dict[str, Any]:
-        """Claims and framing flags of a text, not stored."""
+    def extract(body: TextIn, request: Request) -> dict[str, Any]:
+        """Claims and framing flags of a text, not stored (rate-limited per client address)."""
+        analyses.hit(f"ip:{request.client.host if request.client else '?'}")
         doc = fw.analyse(body.text, lang=body.lang, date=body.date, source=body.source)
         return {"lang": doc.lang, "claims": [claim_to_json(c) for c in doc.claims], "flags": [to_json(f) for f in doc.flags]}
 

@@ -12,14 +12,18 @@ def serve_cli(
     db: str | None = typer.Option(None, "--db", help="ledger URL (default: $FRONTWATCH_DB or a file in your data dir)"),
     host: str = typer.Option("127.0.0.1", "--host"),
     port: int = typer.Option(8000, "--port"),
+    closed: bool = typer.Option(False, "--closed", help="reads need a bearer token too (default: $FRONTWATCH_CLOSED_READS)"),
+    write_rate: int | None = typer.Option(None, "--write-rate", help="writes a minute per token (default 60; 0: no limit)"),
+    extract_rate: int | None = typer.Option(None, "--extract-rate", help="POST /api/extract a minute per client (default 120)"),
 ) -> None:
-    """Serve the REST API (the dashboard is planned). Writes need FRONTWATCH_API_TOKEN."""
+    """Serve the dashboard and the REST API (OpenAPI at /docs). Writes need a token (`tokens create`)."""
     import uvicorn
 
     from frontwatch.api.app import create_app
     from frontwatch.service import Frontwatch
 
-    uvicorn.run(create_app(Frontwatch.open(db)), host=host, port=port, log_level="info")
+    app_ = create_app(Frontwatch.open(db), closed_reads=closed or None, write_rate=write_rate, extract_rate=extract_rate)
+    uvicorn.run(app_, host=host, port=port, log_level="info")
 
 
 tokens_app = typer.Typer(help="API tokens for writes (stored hashed in the ledger).", no_args_is_help=True)

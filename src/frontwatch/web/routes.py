@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Form, Query, Request
+from fastapi import Path as FPath
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
@@ -133,7 +134,7 @@ def mount_web(app: FastAPI, fw: Frontwatch) -> None:
         return templates.TemplateResponse(request, "place.html", {"place": gaz.get(place_id), "rows": rows, "status": changes})
 
     @app.get("/document/{document_id}", response_class=HTMLResponse, include_in_schema=False)
-    def document_page(request: Request, document_id: int) -> HTMLResponse:
+    def document_page(request: Request, document_id: int = FPath(..., ge=1, le=2**63 - 1)) -> HTMLResponse:
         text, flags = flags_of(document_id)
         with fw.store.engine.connect() as conn:
             doc = conn.execute(select(t.documents).where(t.documents.c.id == document_id)).mappings().first()
