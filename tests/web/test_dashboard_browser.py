@@ -94,6 +94,24 @@ def test_map_renders_points_and_the_slider_changes_them(server, page):
     page.screenshot(path=str(ARTIFACTS / "map-first-day.png"), full_page=True)
 
 
+def test_map_filters_by_source_and_direction(server, page):
+    page.goto(server + "/")
+    everything = _points(page)
+    sources = [o for o in page.eval_on_selector_all("#source option", "els => els.map(e => e.value)") if o]
+    directions = [o for o in page.eval_on_selector_all("#direction option", "els => els.map(e => e.value)") if o]
+    assert len(sources) >= 2 and directions
+    page.select_option("#source", sources[0])
+    one_source = _points(page, unlike=str(everything))
+    assert 0 < one_source < everything
+    page.select_option("#source", "")
+    _points(page, unlike=str(one_source))
+    page.select_option("#direction", directions[0])
+    one_direction = _points(page, unlike=str(everything))
+    assert one_direction < everything
+    page.screenshot(path=str(ARTIFACTS / "map-filtered.png"), full_page=True)
+    page.select_option("#direction", "")
+
+
 def test_place_page_shows_evidence_with_highlighted_flags(server, page):
     page.goto(server + "/place/UA63080130080014612")
     assert "Kucherivka" in page.inner_text("h1")

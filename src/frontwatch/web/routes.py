@@ -17,7 +17,7 @@ from fastapi import FastAPI, Form, Query, Request
 from fastapi import Path as FPath
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from frontwatch.errors import NotFound
 from frontwatch.ledger import schema as t
@@ -83,12 +83,18 @@ def mount_web(app: FastAPI, fw: Frontwatch) -> None:
         return FileResponse(path)
 
     @app.get("/api/map")
-    def map_points(until: dt.date | None = None, claimant_side: str | None = None, type: str | None = None) -> dict[str, Any]:
-        """Claimed places with coordinates and their status on ``until`` (default: today)."""
+    def map_points(
+        until: dt.date | None = None,
+        claimant_side: str | None = Query(None, pattern="^(RU|UA|independent)$"),
+        type: str | None = Query(None, pattern="^(captured|withdrew|advanced|repelled|attacked|fighting)$"),
+        direction: str | None = Query(None, max_length=200),
+        source: str | None = Query(None, max_length=500),
+    ) -> dict[str, Any]:
+        """Claimed places with coordinates and their status on ``until`` (default: today), filtered."""
         from frontwatch.ledger.timeline import status_by_day
 
         day = until or dt.date.today()
-        claims = fw.claims(until=day, claimant_side=claimant_side, type=type, limit=100_000)
+        claims = fw.claims(until=day, claimant_side=claimant_side, type=type, direction=direction, source=source, limit=100_000)
         by_place: dict[str, list] = collections.defaultdict(list)
         for c in claims:
             if c.place:
@@ -110,13 +116,18 @@ def mount_web(app: FastAPI, fw: Frontwatch) -> None:
         feed = fw.claims(limit=30)
         with fw.store.engine.connect() as conn:
             dates = sorted({d for (d,) in conn.execute(select(t.claims.c.doc_date).distinct()) if d})
+            # the filters offer what the ledger holds: every direction, the 50 busiest sources
+            directions = sorted(d for (d,) in conn.execute(select(t.claims.c.direction).distinct()) if d)
+            n = func.count().label("n")
+            sources = [s for s, _ in conn.execute(select(t.claims.c.source, n).group_by(t.claims.c.source).order_by(n.desc()).limit(50)) if s]
         days = []
         if dates:
             d = dates[0]
             while d <= dates[-1]:
                 days.append(d.isoformat())
                 d += dt.timedelta(days=1)
-        return templates.TemplateResponse(request, "index.html", {"feed": feed, "names": names_of({c.place for c in feed}), "days": days, "types": TYPES})
+        context = {"feed": feed, "names": names_of({c.place for c in feed}), "days": days, "types": TYPES, "directions": directions, "sources": sorted(sources)}
+        return templates.TemplateResponse(request, "index.html", context)
 
     @app.get("/place/{place_id}", response_class=HTMLResponse, include_in_schema=False)
     def place_page(request: Request, place_id: str) -> HTMLResponse:

@@ -6,6 +6,7 @@
   const label = document.getElementById("date-label");
   const days = (slider.dataset.days || "").split(",").filter(Boolean);
   const colors = { claimed_RU: "#c0392b", claimed_UA: "#2e6fd6", disputed: "#8e44ad", corroborated: "#27ae60" };
+  const FILTERS = [["side", "claimant_side"], ["type", "type"], ["direction", "direction"], ["source", "source"]];
   let outlines = [];
 
   fetch(mapEl.dataset.geojson).then((r) => r.json()).then((gj) => {
@@ -13,8 +14,10 @@
       const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
       for (const p of polys) {
         const ring = p[0];
+        // Russia's border oblasts are approximate outlines (hulls of their places): dashed
+        const dash = f.properties && f.properties.approximate ? "dot" : "solid";
         outlines.push({ type: "scatter", mode: "lines", x: ring.map((c) => c[0]), y: ring.map((c) => c[1]),
-          line: { width: 0.6, color: "#999" }, hoverinfo: "skip", showlegend: false });
+          line: { width: 0.6, color: "#999", dash: dash }, hoverinfo: "skip", showlegend: false });
       }
     }
     draw();
@@ -24,10 +27,10 @@
     const day = days.length ? days[Number(slider.value)] : "";
     label.textContent = day;
     const params = new URLSearchParams({ until: day });
-    const side = document.getElementById("side").value;
-    const type = document.getElementById("type").value;
-    if (side) params.set("claimant_side", side);
-    if (type) params.set("type", type);
+    for (const [id, key] of FILTERS) {
+      const value = document.getElementById(id).value;
+      if (value) params.set(key, value);
+    }
     fetch("/api/map?" + params.toString()).then((r) => r.json()).then((data) => {
       const pts = data.points;
       // Plain x/y (longitude/latitude) over our own outlines: plotly's geo maps would fetch
@@ -50,6 +53,5 @@
     });
   }
   slider.addEventListener("input", draw);
-  document.getElementById("side").addEventListener("change", draw);
-  document.getElementById("type").addEventListener("change", draw);
+  for (const [id] of FILTERS) document.getElementById(id).addEventListener("change", draw);
 })();
