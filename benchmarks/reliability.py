@@ -2,7 +2,7 @@
 """Reliability run (issue 8): hostile inputs through every reader, a SIGKILL during ingest, and
 a loopback load test of the API; prints one table.
 
-    python benchmarks/reliability.py [--clients 50] [--seconds 30] [--db postgresql://…]
+    python benchmarks/reliability.py [--clients 50] [--seconds 30] [--think 0.5] [--engines sqlite,postgresql]
 
 Traffic goes only to 127.0.0.1, bounded in clients and time.
 """
@@ -19,7 +19,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -98,11 +97,49 @@ def run_kill(tmp: Path) -> int:
     return abs(1000 - n) + (0 if ok else 1)
 
 
-def run_load(db_url: str, clients: int, seconds: float) -> dict[str, float]:
-    import httpx
-    import uvicorn
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 
-    from frontwatch.api.app import create_app
+
+def _free_port() -> int:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    return port
+
+
+def _pg_database() -> str | None:
+    """A fresh database on the local PostgreSQL, or None when there is none."""
+    try:
+        import psycopg
+
+        name = f"fw_load_{os.getpid()}"
+        with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            conn.execute(f"CREATE DATABASE {name}")
+        return f"postgresql://postgres@127.0.0.1:5432/{name}"
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _drop_pg(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
+
+
+def run_load(db_url: str, clients: int, seconds: float, think: float) -> dict[str, float]:
+    """``clients`` concurrent clients for ``seconds`` against `frontwatch serve` in its own process.
+
+    Each client waits a random 0..2×``think`` seconds between requests, as a person or a feed
+    poller does (``think=0`` measures saturation instead: latency is then queueing, clients/throughput).
+    Every tenth request is a write (POST /api/documents with a token), the rest are reads.
+    """
+    import random
+
+    import httpx
+
     from frontwatch.service import Frontwatch
 
     fw = Frontwatch.open(db_url)
@@ -110,23 +147,32 @@ def run_load(db_url: str, clients: int, seconds: float) -> dict[str, float]:
 
     with resources.as_file(resources.files("frontwatch.data").joinpath("samples").joinpath("samples.jsonl")) as p:
         fw.ingest([str(p)])
-    token = "load-test-token"
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    server = uvicorn.Server(uvicorn.Config(create_app(fw, token=token), host="127.0.0.1", port=port, log_level="error", workers=1))
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.05)
+    token = fw.store.create_token(f"load-{time.time_ns()}")
+    fw.store.engine.dispose()
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "frontwatch", "serve", "--db", db_url, "--port", str(port), "--write-rate", "0", "--extract-rate", "0"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
-    reads: list[float] = []
-    writes: list[float] = []
-    errors = 0
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                if httpx.get(base + "/api/claims?limit=1", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        reads: list[float] = []
+        writes: list[float] = []
+        errors = 0
 
-    async def client(i: int) -> None:
-        nonlocal errors
-        async with httpx.AsyncClient(base_url=base, timeout=10) as c:
+        async def client(i: int, c: httpx.AsyncClient) -> None:
+            nonlocal errors
+            rng = random.Random(i)
+            # clients arrive over the first seconds as real ones do, not as one burst at t=0
+            await asyncio.sleep(rng.uniform(0, 2 * think if think else 1.0))
             n = 0
             end = time.time() + seconds
             while time.time() < end:
@@ -134,41 +180,71 @@ def run_load(db_url: str, clients: int, seconds: float) -> dict[str, float]:
                 t0 = time.perf_counter()
                 try:
                     if n % 10 == 0:
-                        r = await c.post("/api/documents", json={"text": f"Client {i} request {n}: Russian forces attacked near Vovchansk."}, headers={"Authorization": f"Bearer {token}"})
+                        body = {"text": f"Client {i} request {n}: Russian forces attacked near Vovchansk."}
+                        r = await c.post("/api/documents", json=body, headers={"Authorization": f"Bearer {token}"})
                         writes.append(time.perf_counter() - t0)
                     else:
-                        url = ("/api/claims?limit=20", "/api/places?q=Kupyansk", "/api/places/UA63080130080014612")[n % 3]
+                        url = ("/api/claims?limit=20", "/api/places?q=Kupyansk", "/api/places/UA63080130080014612", "/api/map")[n % 4]
                         r = await c.get(url)
                         reads.append(time.perf_counter() - t0)
                     if r.status_code >= 400:
                         errors += 1
                 except httpx.HTTPError:
                     errors += 1
+                if think:
+                    await asyncio.sleep(rng.uniform(0, 2 * think))
 
-    async def main() -> None:
-        await asyncio.gather(*(client(i) for i in range(clients)))
+        async def main() -> None:
+            # one pool of ``clients`` connections: each client still has its own connection, and
+            # building 50 httpx clients (SSL contexts) would stall the measuring loop at the start
+            limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+            async with httpx.AsyncClient(base_url=base, timeout=10, limits=limits) as c:
+                await asyncio.gather(*(client(i, c) for i in range(clients)))
 
-    asyncio.run(main())
-    server.should_exit = True
-    reads.sort()
-    p99 = reads[int(0.99 * (len(reads) - 1))] * 1000 if reads else float("nan")
-    return {"requests": len(reads) + len(writes), "errors": errors, "p99_read_ms": p99, "rps": (len(reads) + len(writes)) / seconds}
+        asyncio.run(main())
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    def pct(xs: list[float], q: float) -> float:
+        xs = sorted(xs)
+        return xs[int(q * (len(xs) - 1))] * 1000 if xs else float("nan")
+
+    n = len(reads) + len(writes)
+    return {"requests": n, "errors": errors, "rps": n / seconds, "p50_read_ms": pct(reads, 0.5), "p99_read_ms": pct(reads, 0.99), "p99_write_ms": pct(writes, 0.99)}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30)
-    ap.add_argument("--db", default=None, help="ledger URL for the load test (default: a temporary SQLite file)")
+    ap.add_argument("--think", type=float, default=0.5, help="mean pause between a client's requests, s (0: saturation)")
+    ap.add_argument("--engines", default="sqlite,postgresql", help="ledgers to load-test (PostgreSQL: the local server, skipped if absent)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         tried, crashes, skipped = run_hostile()
         lost = run_kill(tmp)
-        load = run_load(args.db or f"sqlite:///{tmp / 'load.db'}", args.clients, args.seconds)
-    print("| inputs tried | crashes | skipped with a reason | data lost after SIGKILL | requests served | errors | req/s | p99 read (ms) |")
-    print("|---|---|---|---|---|---|---|---|")
-    print(f"| {tried} | {crashes} | {skipped} | {lost} | {load['requests']} | {load['errors']} | {load['rps']:.0f} | {load['p99_read_ms']:.0f} |")
+        loads = []
+        for engine in args.engines.split(","):
+            url = f"sqlite:///{tmp / 'load.db'}" if engine == "sqlite" else _pg_database()
+            if url is None:
+                print(f"({engine}: no server on 127.0.0.1:5432, skipped)")
+                continue
+            try:
+                loads.append((engine, run_load(url, args.clients, args.seconds, args.think)))
+            finally:
+                if engine != "sqlite":
+                    _drop_pg(url)
+    print(f"Hostile inputs: {tried} tried, {crashes} crashes, {skipped} skipped with a reason; data lost after SIGKILL: {lost}")
+    print(f"Load: {args.clients} clients × {args.seconds:.0f} s, mean think time {args.think} s, 1 write in 10")
+    print("| ledger | inputs tried | crashes | data lost | requests served | errors | req/s | p50 read (ms) | p99 read (ms) | p99 write (ms) |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for engine, load in loads:
+        print(
+            f"| {engine} | {tried} | {crashes} | {lost} | {load['requests']} | {load['errors']} | {load['rps']:.0f} "
+            f"| {load['p50_read_ms']:.0f} | {load['p99_read_ms']:.0f} | {load['p99_write_ms']:.0f} |"
+        )
 
 
 if __name__ == "__main__":

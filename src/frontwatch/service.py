@@ -67,6 +67,18 @@ class Frontwatch:
         """Claims and flags of one text, not stored."""
         return process(Document("text", text, lang=lang, date=date, source=source), self.res)
 
+    def warm_up(self) -> None:
+        """Load everything a first request would load lazily (gazetteer search buckets,
+        morphology, date parser), so a server's first users do not wait seconds."""
+        for text, lang in (
+            ("Russian forces captured Kupiansk on December 7, the Russian MoD claimed.", "en"),
+            ("Минобороны России заявило об освобождении Купянска 7 декабря.", "ru"),
+            ("Сили оборони відбили атаку поблизу Куп'янська вчора.", "uk"),
+        ):
+            self.analyse(text, lang=lang, date=dt.date(2024, 12, 8))
+        self.res.gazetteer.search("Kupyansk", limit=5)
+        self.store.stats()
+
     def ingest(
         self,
         inputs: Iterable[str],

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import os
+import time
 from dataclasses import asdict
 from typing import Any
 
@@ -79,6 +80,7 @@ def create_app(
 
     @app.middleware("http")
     async def limits_and_headers(request: Request, call_next: Any) -> Any:
+        started = time.perf_counter()
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > MAX_BODY:
             return _error(413, "too_large", f"request body over {MAX_BODY:,} bytes")
@@ -88,6 +90,7 @@ def create_app(
             if await run_in_threadpool(token_name, request.headers.get("authorization")) is None:
                 return _error(401, "AuthError", "reads are closed on this server: send a bearer token (`frontwatch tokens create NAME`)")
         response = await call_next(request)
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Frame-Options"] = "DENY"

@@ -72,5 +72,6 @@ def demo_cli(
 
         from frontwatch.api.app import create_app
 
+        fw.warm_up()
         console.print(f"[bold]Dashboard: http://127.0.0.1:{port}[/]  (API docs at /docs; Ctrl-C to stop)")
         uvicorn.run(create_app(fw), host="127.0.0.1", port=port, log_level="warning")

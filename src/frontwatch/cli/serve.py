@@ -22,7 +22,9 @@ def serve_cli(
     from frontwatch.api.app import create_app
     from frontwatch.service import Frontwatch
 
-    app_ = create_app(Frontwatch.open(db), closed_reads=closed or None, write_rate=write_rate, extract_rate=extract_rate)
+    fw = Frontwatch.open(db)
+    fw.warm_up()
+    app_ = create_app(fw, closed_reads=closed or None, write_rate=write_rate, extract_rate=extract_rate)
     uvicorn.run(app_, host=host, port=port, log_level="info")
 
 
