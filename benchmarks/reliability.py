@@ -129,7 +129,7 @@ def _drop_pg(url: str) -> None:
         conn.execute(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
 
 
-def run_load(db_url: str, clients: int, seconds: float, think: float) -> dict[str, float]:
+def run_load(db_url: str, clients: int, seconds: float, think: float, workers: int = 2) -> dict[str, float]:
     """``clients`` concurrent clients for ``seconds`` against `frontwatch serve` in its own process.
 
     Each client waits a random 0..2×``think`` seconds between requests, as a person or a feed
@@ -151,7 +151,7 @@ def run_load(db_url: str, clients: int, seconds: float, think: float) -> dict[st
     fw.store.engine.dispose()
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "frontwatch", "serve", "--db", db_url, "--port", str(port), "--write-rate", "0", "--extract-rate", "0"],
+        [sys.executable, "-m", "frontwatch", "serve", "--db", db_url, "--port", str(port), "--write-rate", "0", "--extract-rate", "0", "--workers", str(workers)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -219,6 +219,7 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30)
     ap.add_argument("--think", type=float, default=0.5, help="mean pause between a client's requests, s (0: saturation)")
+    ap.add_argument("--server-workers", type=int, default=2, help="`frontwatch serve --workers`")
     ap.add_argument("--engines", default="sqlite,postgresql", help="ledgers to load-test (PostgreSQL: the local server, skipped if absent)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmpdir:
@@ -232,12 +233,12 @@ def main() -> None:
                 print(f"({engine}: no server on 127.0.0.1:5432, skipped)")
                 continue
             try:
-                loads.append((engine, run_load(url, args.clients, args.seconds, args.think)))
+                loads.append((engine, run_load(url, args.clients, args.seconds, args.think, args.server_workers)))
             finally:
                 if engine != "sqlite":
                     _drop_pg(url)
     print(f"Hostile inputs: {tried} tried, {crashes} crashes, {skipped} skipped with a reason; data lost after SIGKILL: {lost}")
-    print(f"Load: {args.clients} clients × {args.seconds:.0f} s, mean think time {args.think} s, 1 write in 10")
+    print(f"Load: {args.clients} clients × {args.seconds:.0f} s, mean think time {args.think} s, 1 write in 10, {args.server_workers} server processes")
     print("| ledger | inputs tried | crashes | data lost | requests served | errors | req/s | p50 read (ms) | p99 read (ms) | p99 write (ms) |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for engine, load in loads:

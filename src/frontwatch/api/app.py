@@ -205,3 +205,10 @@ def create_app(
 
     mount_web(app, fw)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app of one server process of `frontwatch serve --workers N` (settings from FRONTWATCH_*)."""
+    fw = Frontwatch.open(os.environ.get("FRONTWATCH_DB"))
+    fw.warm_up()
+    return create_app(fw)

@@ -15,13 +15,25 @@ def serve_cli(
     closed: bool = typer.Option(False, "--closed", help="reads need a bearer token too (default: $FRONTWATCH_CLOSED_READS)"),
     write_rate: int | None = typer.Option(None, "--write-rate", help="writes a minute per token (default 60; 0: no limit)"),
     extract_rate: int | None = typer.Option(None, "--extract-rate", help="POST /api/extract a minute per client (default 120)"),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="server processes; analysis of one write then never stalls reads (rate limits count per process)"),
 ) -> None:
     """Serve the dashboard and the REST API (OpenAPI at /docs). Writes need a token (`tokens create`)."""
+    import os
+
     import uvicorn
 
     from frontwatch.api.app import create_app
+    from frontwatch.ledger.store import Store
     from frontwatch.service import Frontwatch
 
+    if workers > 1:
+        # each process builds its app from the environment (uvicorn starts them fresh)
+        os.environ["FRONTWATCH_DB"] = Store.open(db).engine.url.render_as_string(hide_password=False)
+        for name, value in (("FRONTWATCH_CLOSED_READS", "1" if closed else None), ("FRONTWATCH_WRITE_RATE", write_rate), ("FRONTWATCH_EXTRACT_RATE", extract_rate)):
+            if value is not None:
+                os.environ[name] = str(value)
+        uvicorn.run("frontwatch.api.app:app_from_env", factory=True, workers=workers, host=host, port=port, log_level="info")
+        return
     fw = Frontwatch.open(db)
     fw.warm_up()
     app_ = create_app(fw, closed_reads=closed or None, write_rate=write_rate, extract_rate=extract_rate)
