@@ -12,7 +12,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from frontwatch.cli.app import app
-from frontwatch.errors import InputError
+from frontwatch.errors import ConfigError, InputError
 from frontwatch.io_jsonl import Skip, read_inputs
 from frontwatch.model import claim_to_json, to_json
 
@@ -21,11 +21,21 @@ err = Console(stderr=True)
 
 @app.command("extract")
 def extract_cli(
-    input: str = typer.Argument(..., help="JSONL of {doc_id, text, lang?, date?, source?}, a text file, or - for stdin"),
-    output: Path | None = typer.Option(None, "-o", "--output", help="write JSONL here (default: stdout)"),
+    input: str = typer.Argument(..., help="JSONL of {doc_id, text, lang?, date?, source?}, a text file, or - for stdin; with --dask a glob of .jsonl or .parquet files"),
+    output: Path | None = typer.Option(None, "-o", "--output", help="write JSONL here (default: stdout); with --dask an output folder"),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="processes to use (output order is kept)"),
+    dask: str | None = typer.Option(None, "--dask", help="Dask scheduler address (tcp://host:8786), or local:N for a LocalCluster; writes Parquet"),
 ) -> None:
     """Find claims and framing flags in each document; nothing is stored."""
+    if dask:
+        from frontwatch.dask_extract import run
+
+        if output is None:
+            raise ConfigError("--dask needs -o OUT_DIR (claims/ and flags/ Parquet files go there)")
+        with err.status(f"extracting on Dask at {dask}"):
+            totals = run(dask, input, str(output))
+        err.print(", ".join(f"{v} {k}" for k, v in totals.items()) + f" → {output}", highlight=False)
+        return
     from frontwatch.parallel import process_many
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     n_docs = n_claims = n_skipped = 0
