@@ -122,18 +122,26 @@ class Store:
         new = dup = 0
         self.last_echoes = 0
         now = dt.datetime.now(dt.UTC)
+        docs = list(docs)
+        keys = [document_key(doc) for doc in docs]
+        # bands, claims and flags of the whole batch go in as one executemany each
+        band_rows: list[dict[str, Any]] = []
+        claim_rows: list[dict[str, Any]] = []
+        flag_rows: list[dict[str, Any]] = []
         with self._tx() as conn:
-            for doc in docs:
-                key, content = document_key(doc)
-                if conn.execute(select(t.documents.c.id).where(t.documents.c.doc_key == key)).first():
+            seen = self._existing_keys(conn, [k for k, _ in keys])
+            batch_bands: dict[str, int] = {}  # echoes of a document earlier in this same batch
+            for doc, (key, content) in zip(docs, keys):
+                if key in seen:
                     dup += 1
                     continue
+                seen.add(key)
                 bands = band_keys(doc.text)
                 echo_of = None
                 if bands:
-                    echo_of = conn.execute(
-                        select(func.min(t.doc_bands.c.document_id)).where(t.doc_bands.c.band.in_(bands))
-                    ).scalar()
+                    stored = conn.execute(select(func.min(t.doc_bands.c.document_id)).where(t.doc_bands.c.band.in_(bands))).scalar()
+                    found = [x for x in (stored, *(batch_bands.get(b) for b in bands)) if x is not None]
+                    echo_of = min(found) if found else None
                     self.last_echoes += echo_of is not None
                 doc_id = conn.execute(
                     insert(t.documents).values(echo_of=echo_of,
@@ -142,14 +150,24 @@ class Store:
                         text=doc.text, ingested_at=now,
                     )
                 ).inserted_primary_key[0]  # fmt: skip
-                if bands:
-                    conn.execute(insert(t.doc_bands), [{"document_id": doc_id, "band": b} for b in bands])
-                if doc.claims:
-                    conn.execute(insert(t.claims), [_claim_row(doc_id, doc, c) for c in doc.claims])
-                if doc.flags:
-                    conn.execute(insert(t.flags), [_flag_row(doc_id, f) for f in doc.flags])
+                for b in bands:
+                    batch_bands.setdefault(b, doc_id)
+                band_rows += ({"document_id": doc_id, "band": b} for b in bands)
+                claim_rows += (_claim_row(doc_id, doc, c) for c in doc.claims)
+                flag_rows += (_flag_row(doc_id, f) for f in doc.flags)
                 new += 1
+            for table, rows in ((t.doc_bands, band_rows), (t.claims, claim_rows), (t.flags, flag_rows)):
+                if rows:
+                    conn.execute(insert(table), rows)
         return new, dup
+
+    @staticmethod
+    def _existing_keys(conn: Connection, keys: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):  # bounded IN lists
+            chunk = keys[i : i + 500]
+            found.update(k for (k,) in conn.execute(select(t.documents.c.doc_key).where(t.documents.c.doc_key.in_(chunk))))
+        return found
 
     def add_failure(self, origin: str, reason: str) -> None:
         with self._tx() as conn:
