@@ -126,11 +126,28 @@ def _telegram(text: str, origin: str) -> Iterator[Document | Skip]:
 def _csv(text: str, origin: str, mapping: dict[str, str] | None = None) -> Iterator[Document | Skip]:
     """CSV with a header; columns text/doc_id/date/lang/source (or mapped names)."""
     m = {f: f for f in FIELDS} | (mapping or {})
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or m["text"] not in reader.fieldnames:
-        yield Skip(origin, f"CSV needs a '{m['text']}' column; found {reader.fieldnames}")
+    # newline="" as the csv module requires: with the default a lone "\r" (an old Mac line end, or a
+    # stray byte) inside an unquoted field raised csv.Error (found by benchmarks/fuzz_readers.py)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as exc:
+        yield Skip(origin, f"malformed CSV header: {exc}")
         return
-    for i, row in enumerate(reader, start=2):
+    if not fieldnames or m["text"] not in fieldnames:
+        yield Skip(origin, f"CSV needs a '{m['text']}' column; found {fieldnames}")
+        return
+    rows, i = enumerate(reader, start=2), 1
+    while True:
+        try:
+            i, row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            # csv.Error is no InputError: a NUL, a field over csv.field_size_limit() (131,072 characters)
+            # or bad quoting would end the batch; skip the rest of this file with the reason instead
+            yield Skip(f"{origin}#row {i + 1}", f"malformed CSV, rest of the file skipped: {exc}")
+            return
         rec = {k: row.get(v) or None for k, v in m.items()}
         rec["doc_id"] = rec.get("doc_id") or f"{Path(origin).stem}-{i}"
         try:
