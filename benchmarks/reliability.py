@@ -2,7 +2,10 @@
 """Reliability run (issue 8): hostile inputs through every reader, a SIGKILL during ingest, and
 a loopback load test of the API; prints one table.
 
-    python benchmarks/reliability.py [--clients 50] [--seconds 30] [--think 0.5] [--engines sqlite,postgresql]
+    python benchmarks/reliability.py [--clients 50] [--seconds 30] [--think 0.5] [--engines sqlite,postgresql] [--fuzz-seconds 0]
+
+``--fuzz-seconds N`` also runs benchmarks/fuzz_readers.py (atheris) for N seconds and adds its
+inputs and crashes to the table.
 
 Traffic goes only to 127.0.0.1, bounded in clients and time.
 """
@@ -95,6 +98,17 @@ def run_kill(tmp: Path) -> int:
         n = conn.execute("select count(*) from documents").fetchone()[0]
         ok = conn.execute("pragma integrity_check").fetchone()[0] == "ok"
     return abs(1000 - n) + (0 if ok else 1)
+
+
+def run_fuzz(seconds: float) -> dict[str, object] | None:
+    """benchmarks/fuzz_readers.py for ``seconds`` in its own process: its one line of JSON, or None if it failed."""
+    cmd = [sys.executable, str(Path(__file__).with_name("fuzz_readers.py")), "--seconds", str(seconds)]
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)  # its stderr (crash summaries) passes through
+    lines = proc.stdout.strip().splitlines()
+    try:
+        return json.loads(lines[-1]) if proc.returncode == 0 and lines else None
+    except json.JSONDecodeError:
+        return None
 
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
@@ -221,7 +235,9 @@ def main() -> None:
     ap.add_argument("--think", type=float, default=0.5, help="mean pause between a client's requests, s (0: saturation)")
     ap.add_argument("--server-workers", type=int, default=2, help="`frontwatch serve --workers`")
     ap.add_argument("--engines", default="sqlite,postgresql", help="ledgers to load-test (PostgreSQL: the local server, skipped if absent)")
+    ap.add_argument("--fuzz-seconds", type=float, default=0, help="also fuzz the readers (benchmarks/fuzz_readers.py) this long; 0: skip")
     args = ap.parse_args()
+    fuzz = run_fuzz(args.fuzz_seconds) if args.fuzz_seconds > 0 else None
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         tried, crashes, skipped = run_hostile()
@@ -246,6 +262,11 @@ def main() -> None:
             f"| {engine} | {tried} | {crashes} | {lost} | {load['requests']} | {load['errors']} | {load['rps']:.0f} "
             f"| {load['p50_read_ms']:.0f} | {load['p99_read_ms']:.0f} | {load['p99_write_ms']:.0f} |"
         )
+    if args.fuzz_seconds > 0:
+        if fuzz is None:
+            print(f"| fuzz ({args.fuzz_seconds:.0f} s) | failed: see benchmarks/fuzz_readers.py output | | | | | | | | |")
+        else:
+            print(f"| fuzz ({fuzz.get('engine', '?')}, {float(fuzz['seconds']):.0f} s) | {fuzz['inputs']} | {fuzz['crashes']} | – | – | – | – | – | – | – |")
 
 
 if __name__ == "__main__":
