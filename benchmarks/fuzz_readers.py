@@ -291,12 +291,14 @@ def run_atheris(args: argparse.Namespace, artifacts: Path, corpus_dirs: list[str
             n, k, e, _ = STATS.unpack(Path(stats_file).read_bytes()[: STATS.size])
             inputs, crashes, extract_runs = inputs + n, crashes + k, extract_runs + e
             spent += time.perf_counter() - t0 if t0 is not None else 1.0
+            if rc != 0 and t0 is None:
+                raise SystemExit(f"fuzz: the fuzzer exited with {rc} before its first input; see {log}")
             if rc != 0:
                 # libFuzzer stopped on a hang (timeout-*), memory (oom-*) or a dying interpreter (crash-*)
                 deadly += 1
                 crashes += 1
                 restarts += 1
-                new = sorted({p.name for p in artifacts.iterdir()} - before)
+                new = sorted(n for n in {p.name for p in artifacts.iterdir()} - before if n.startswith(("timeout-", "oom-", "crash-", "leak-", "slow-unit-")))
                 print(f"fuzz: child exited with {rc} after {n} inputs; new artifacts: {', '.join(new) or 'none'} (see {log})", file=sys.stderr)
             else:
                 break
