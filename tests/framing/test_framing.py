@@ -158,3 +158,28 @@ def test_seed_article_flags(lex, shared):
         assert f.associated_side.value == "RU"
         assert f.voice.value in ("quoted", "attributed"), f
     assert not any("storming" in s for s in surfaces)
+
+
+def test_prefix_buckets_find_what_one_alternation_finds(lex):
+    """The bucketed matcher is an optimisation only: same matches, same terms, same order."""
+    import re
+
+    from frontwatch.framing.lexicon import _prefixes
+    from frontwatch.text.normalize import fold
+
+    assert _prefixes("a(?:b|c)?d") == {"ab", "ac", "ad"}
+    assert _prefixes("(?:не )?смогл\\w*") == {"не", "см"}
+    assert _prefixes("x") == {"x"} and _prefixes("\\w+") is None and _prefixes("a?") is None
+    texts = {
+        "ru": "Киевский режим и его боевики, укронацисты и нацбаты: освобождение сёл, хлопок в Белгороде, СВО.",
+        "uk": "Рашисти й орки, бавовна в Криму, чмобіки та русня; звільнення сіл від окупантів.",
+        "en": "The Kyiv regime, neo-Nazis and orcs; a goodwill gesture, the special military operation, liberated.",
+    }
+    for lang, text in texts.items():
+        terms = lex.for_lang(lang)
+        parts = [f"(?P<t{i}>" + "|".join(f"(?:{p})" for p in t.patterns) + ")" for i, t in enumerate(terms)]
+        one = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+        folded = fold(text)
+        want = [(m.start(), m.end(), terms[int(m.lastgroup[1:])].id) for m in one.finditer(folded)]
+        got = [(m.start(), m.end(), t.id) for m, t in lex.matcher(lang).finditer(folded)]
+        assert got == want and len(got) >= 4, lang

@@ -21,15 +21,13 @@ def find_flags(text: str, lang: str, lexicon: Lexicon, place_spans: Sequence[tup
     ``place_spans`` (settlement names found by the gazetteer) count as war context for terms whose
     common sense is harmless ("освободили задержанных" vs "освободили Кучеровку").
     """
-    compiled = lexicon.matcher(lang if lang in ("en", "ru", "uk") else "en")
-    if compiled is None:
+    matcher = lexicon.matcher(lang if lang in ("en", "ru", "uk") else "en")
+    if matcher is None:
         return []
-    pattern, terms = compiled
     folded = fold(text)
     flags: list[Flag] = []
     spans = None
-    for m in pattern.finditer(folded):
-        term = terms[int(m.lastgroup[1:])] if m.lastgroup else terms[0]
+    for m, term in matcher.finditer(folded):
         if spans is None:
             spans = sentence_spans(text)
         sent = next((s for s in spans if s.start <= m.start() < s.end), None)
