@@ -72,6 +72,9 @@ class LangTriggers:
     regex_triggers: tuple[Trigger, ...]
     lemma_map: dict[str, Trigger]  # RU/UK: lemma -> trigger
     phrases: tuple[tuple[tuple[str, ...], Trigger], ...]
+    # RU/UK: the first three letters of every inflected form of every trigger lemma; a word that
+    # starts otherwise cannot be a trigger, so it is never sent to the (slow) morphology
+    prefixes: frozenset[str] = frozenset()
 
 
 def _words(pattern_list: list[str]) -> re.Pattern[str]:
@@ -113,7 +116,8 @@ class Triggers:
                 hits.append(TriggerHit(m.start(), m.end(), lt.regex_triggers[idx], passive))
             return hits
         toks = tokenize(fold(sentence))  # folded: Latin homoglyphs inside Cyrillic words are fixed
-        lems = [word_lemmas(t.text.replace("’", "'"), lang) for t in toks]
+        words = [t.text.replace("’", "'").lower().replace("ё", "е") for t in toks]
+        lems = [word_lemmas(w, lang) if w[:3] in lt.prefixes else frozenset((w,)) for w in words]
         used: set[int] = set()
         for words, trig in lt.phrases:
             n = len(words)
@@ -138,6 +142,21 @@ class Triggers:
                     break
         hits.sort(key=lambda h: h.start)
         return hits
+
+
+def _form_prefixes(lang: str, lemmas: set[str]) -> frozenset[str]:
+    """First three letters of every form pymorphy3 inflects each lemma into (suppletive forms
+    such as шел/идти included), plus those of forms it would read as that lemma."""
+    from frontwatch.text.morphology import analyzer
+
+    morph = analyzer(lang)
+    out: set[str] = set()
+    for lem in lemmas:
+        out.add(lem[:3])
+        for parse in morph.parse(lem):
+            if parse.normal_form.replace("ё", "е") == lem:
+                out.update(f.word.replace("ё", "е")[:3] for f in parse.lexeme)
+    return frozenset(out)
 
 
 def _read(name: str) -> dict:
@@ -179,7 +198,8 @@ def load_triggers() -> Triggers:
                 phrases.append((tuple(phrase.replace("ё", "е").split()), trig))
         regex = re.compile(r"(?<![\w'])(?:" + "|".join(regex_parts) + r")(?![\w])") if regex_parts else None
         phrases.sort(key=lambda p: -len(p[0]))
-        by_lang[lang] = LangTriggers(lang, regex, tuple(regex_triggers), lemma_map, tuple(phrases))
+        prefixes = _form_prefixes(lang, set(lemma_map) | {w for words, _ in phrases for w in words}) if lang in ("ru", "uk") else frozenset()
+        by_lang[lang] = LangTriggers(lang, regex, tuple(regex_triggers), lemma_map, tuple(phrases), prefixes)
     cues = _read("cues.toml")
     ex = cues["exclude"]
     return Triggers(
