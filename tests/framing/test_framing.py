@@ -164,7 +164,7 @@ def test_prefix_buckets_find_what_one_alternation_finds(lex):
     """The bucketed matcher is an optimisation only: same matches, same terms, same order."""
     import re
 
-    from frontwatch.framing.lexicon import _prefixes
+    from frontwatch.text.alternation import _prefixes
     from frontwatch.text.normalize import fold
 
     assert _prefixes("a(?:b|c)?d") == {"ab", "ac", "ad"}

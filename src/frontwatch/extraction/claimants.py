@@ -9,6 +9,7 @@ from importlib import resources
 
 from frontwatch.errors import DataError
 from frontwatch.model import ClaimantSide
+from frontwatch.text.alternation import Alternation
 from frontwatch.text.normalize import fold
 
 
@@ -28,14 +29,13 @@ class ClaimantHit:
 @dataclass(frozen=True)
 class Claimants:
     entries: tuple[Claimant, ...]
-    pattern: re.Pattern[str]  # one alternation; group c<N> = entries[N]
+    pattern: Alternation  # the aliases of entries[N] are group N
     outlets: tuple[tuple[re.Pattern[str], ClaimantSide], ...]
 
     def find(self, text: str) -> list[ClaimantHit]:
         low = fold(text)
         out = []
-        for m in self.pattern.finditer(low):
-            idx = int(m.lastgroup[1:]) if m.lastgroup else 0
+        for m, idx in self.pattern.finditer(low):
             out.append(ClaimantHit(m.start(), m.end(), self.entries[idx]))
         return out
 
@@ -65,14 +65,14 @@ def load_claimants() -> Claimants:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise DataError(f"claimants.toml: {exc}") from exc
     entries: list[Claimant] = []
-    parts: list[str] = []
+    groups: list[tuple[str, ...]] = []
     for e in doc.get("claimant", ()):
         try:
             c = Claimant(e["name"], ClaimantSide(e["side"]))
         except (KeyError, ValueError) as exc:
             raise DataError(f"claimants.toml: {e.get('name')!r}: {exc}") from exc
-        parts.append(f"(?P<c{len(entries)}>" + "|".join(f"(?:{a})" for a in e["aliases"]) + ")")
+        groups.append(tuple(e["aliases"]))
         entries.append(c)
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+    pattern = Alternation.build(groups)
     outlets = tuple((re.compile(o["match"], re.IGNORECASE), ClaimantSide(o["side"])) for o in doc.get("outlet", ()))
     return Claimants(tuple(entries), pattern, outlets)
