@@ -2,7 +2,10 @@
 """Throughput of the whole pipeline (extraction + framing) and of framing alone, on one core.
 
 Reads ISW 2022 and Russian Telegram 2024 from ../shared/corpus (never copied into the repo).
-The full issue-7 benchmark (workers, Dask, ledger) is planned; this is its single-core part.
+Also, in the same run, a bare pyahocorasick scan of the gazetteer's name forms over the same
+texts (lower-cased, every hit enumerated): the floor any gazetteer-based extractor pays, reported
+as the ratio "ours / bare scan". The ledger side is benchmarks/ledger_scale.py; all of it:
+benchmarks/run.py.
 
     python benchmarks/pipeline_speed.py [--mb 5]
 """
@@ -35,6 +38,22 @@ def load_docs(limit_mb: float) -> list[dict]:
     return docs
 
 
+def bare_scan(gaz, docs) -> float:  # noqa: ANN001
+    """Seconds for a bare pyahocorasick scan of every gazetteer name form over the texts."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for form in gaz._exact_index():  # every folded name form the gazetteer knows
+        auto.add_word(form, len(form))
+    auto.make_automaton()
+    t = time.perf_counter()
+    n = 0
+    for d in docs:
+        for _ in auto.iter(d.text.lower()):
+            n += 1
+    return time.perf_counter() - t
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=5.0)
@@ -64,7 +83,9 @@ def main() -> None:
     two = time.perf_counter() - t
     assert n2 == n_claims, "two workers must give the same claims"
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    bare = bare_scan(res.gazetteer, docs)
     print(f"{len(docs)} documents, {mb:.1f} MB")
+    print(f"bare Aho-Corasick scan: {mb / bare:.2f} MB/s; ours / bare = {bare / full:.3f}")
     print(f"two workers:          {mb / two:.2f} MB/s, scaling {full / two:.2f}x")
     print(f"extraction + framing: {mb / full:.2f} MB/s, {len(docs) / full:.0f} docs/s, {n_claims} claims")
     print(f"framing alone:        {mb / framing:.2f} MB/s, {n_flags} flags")
