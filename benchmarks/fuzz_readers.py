@@ -134,10 +134,13 @@ class Harness:
 
     def warm_up(self) -> None:
         """Load the lazily built resources (gazetteer, lexicons, language models) before the clock runs."""
-        self.extract(RU)
-        self.extract(EN)
-        list(self.read_bytes(seeds()["html"][:-1], origin="page.html"))
-        list(self.read_bytes(seeds()["rss"][:-1], origin="feed.rss"))
+        for step in (lambda: self.extract(RU), lambda: self.extract(EN),
+                     lambda: list(self.read_bytes(seeds()["html"][:-1], origin="page.html")),
+                     lambda: list(self.read_bytes(seeds()["rss"][:-1], origin="feed.rss"))):
+            try:
+                step()
+            except Exception as exc:  # noqa: BLE001 - a broken target is for the fuzzer to count, not a failed start
+                print(f"fuzz: warm-up failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         try:
             # htmldate's last-resort date search hands odd strings to dateparser, which compiles the
             # patterns of every locale on its first such string (15-20 s, once per process): do that
