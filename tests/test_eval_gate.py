@@ -43,3 +43,4 @@ def test_eval_gate_framing(shared, res):
     assert _digest(gold) == FLOORS["framing_dev_sha256"]
     s = evaluate_framing(gold.read_text(encoding="utf-8").splitlines(), res.lexicon, res.gazetteer)
     assert s.precision >= FLOORS["framing_precision"] and s.recall >= FLOORS["framing_recall"]
+    assert s.voice_ok / s.tp >= FLOORS["framing_voice_accuracy"]

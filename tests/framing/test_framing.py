@@ -183,3 +183,22 @@ def test_prefix_buckets_find_what_one_alternation_finds(lex):
         want = [(m.start(), m.end(), terms[int(m.lastgroup[1:])].id) for m in one.finditer(folded)]
         got = [(m.start(), m.end(), t.id) for m, t in lex.matcher(lang).finditer(folded)]
         assert got == want and len(got) >= 4, lang
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "voice"),
+    [
+        # a closed straight-quoted name earlier in the sentence does not quote the rest of it
+        ('Мікрорайон "Сонячний", який захопили російські загарбники, зруйновано.', "uk", "загарбники", "author"),
+        # ” used on both sides, as some English copy does
+        ("They mocked the soldiers for wanting their own ”liberation” from Kyiv.", "en", "liberation", "quoted"),
+        # the term is part of the speaker's own phrase: the author's words
+        ("Один з рупорів окупантів заявив про нові удари.", "uk", "окупантів", "author"),
+        # reported after a speech verb, or with the attribution trailing after a comma
+        ("Речник натякнув, що рашисти відступили з села.", "uk", "рашисти", "attributed"),
+        ("The Kyiv regime is collapsing, the Russian MoD said.", "en", "Kyiv regime", "attributed"),
+    ],
+)
+def test_voice_of_quotes_and_reported_speech(lex, text, lang, surface, voice):
+    got = [f for f in flags(lex, text, lang) if f.surface == surface]
+    assert got and got[0].voice.value == voice, [(f.surface, f.voice.value) for f in flags(lex, text, lang)]

@@ -97,6 +97,9 @@ def evaluate_framing(lines: Iterable[str], lexicon: Lexicon, gazetteer: object |
             score.tp += 1
             score.category_ok += p.category.value == g["category"]
             score.voice_ok += p.voice.value == g["voice"]
+            if p.voice.value != g["voice"]:
+                context = text[max(0, p.start - 60) : p.end + 30].replace("\n", " ")
+                score.errors.append(f"VOICE {rec['doc_id']} {p.surface!r} got {p.voice.value} gold {g['voice']}: …{context}…")
         for i, (_, _, g) in enumerate(gold):
             if i not in used:
                 score.fn += 1
