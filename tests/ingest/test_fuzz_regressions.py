@@ -48,6 +48,17 @@ READER_CRASHES = [
         b"\xd1\x81\xd1\x8c\xd0\xba\xd0http://ecials&lt;/b&0gt; said.</description><pubDate>Mon, 09 Dec 202\xff\xff4 10:0ptur K0:u00",
     ),
     ("feed-encoding-bytes-short", "feed.xml", b'<?xml version="1.0" encoding="\xff\xfe"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><title>x</title></entry></feed>'),
+    # feedparser's loose parser: a </link> after its <item> was closed -> KeyError('links')
+    (
+        "feed-loose-link-fuzzed",
+        "page.html",
+        b'<?xml version="1.0"?><rss v2.0"><channel><titl/>&>Wire</title><item><title>Russian fol version="1.0"'
+        b'?><rss version="2.0"><channel><titl/>e>Wire</title><item><title>Russian foerces captured Kucherivka<'
+        b'tithannel><titl/>&>Wire</title><item><title>Russian fol version="1.0"?><rss version="2.0"><channel><'
+        b'titl/>e>Wire</tle>Wire</titlDate><guid\xff\xff</guid><link>http://exk></item\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff1</link></item><it'
+        b'em><title>Two</title></item></channel></rss>\x01itle>Russian',
+    ),
+    ("feed-loose-link-short", "feed.rss", b'<?xml version="1.0"?><rss v2.0"><channel><item><link>http://x</item>1</link></channel></rss>'),
     # csv: a lone "\r" inside an unquoted field (a cp1251 row here) -> _csv.Error, not an InputError
     (
         "csv-lone-cr-fuzzed",
@@ -89,9 +100,10 @@ def test_reader_survives_fuzz_crash(origin, data):
 
 
 @pytest.mark.parametrize("origin", ["feed.xml", "feed.rss", "page.html", "upload"])
-def test_feed_with_broken_encoding_name_is_skipped_with_a_reason(origin):
+def test_feed_feedparser_chokes_on_is_skipped_with_a_reason(origin):
     for data in (b'<?xml version="1.0" encoding="utf\x00-8"?><rss><channel><item><title>x</title></item></channel></rss>',
-                 b'<?xml version="1.0" encoding="\xff"?><rss><channel><item><title>x</title></item></channel></rss>'):
+                 b'<?xml version="1.0" encoding="\xff"?><rss><channel><item><title>x</title></item></channel></rss>',
+                 b'<?xml version="1.0"?><rss v2.0"><channel><item><link>http://x</item>1</link></channel></rss>'):
         items = list(read_bytes(data, origin=origin))
         assert items and all(isinstance(i, Skip) for i in items) and items[0].reason
 
