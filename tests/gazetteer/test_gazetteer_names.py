@@ -21,6 +21,12 @@ from frontwatch.gazetteer.names import latin_from_russian, latin_from_ukrainian,
         ("Рибне", "рыбное"),
         ("Олександрівка", "александровка"),
         ("Іллінка", "ильинка"),
+        ("Золота Нива", "золотая нива"),  # an adjective before the noun agrees
+        ("Малі Проходи", "малые проходи"),
+        ("Нове Запоріжжя", "новое запорожье"),  # doubled consonant + я → ье
+        ("Заріччя", "заречье"),
+        ("Желанне Друге", "второе желанное"),  # the ordinal goes first in Russian copy
+        ("Верхньокам'янське", "верхнекаменское"),
     ],
 )
 def test_russian_forms_by_rule(uk, ru):

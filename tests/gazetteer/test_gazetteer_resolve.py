@@ -114,3 +114,14 @@ def test_seed_article_resolves_the_worked_example(gaz, shared):
     ms = {m.surface: m.place for m in mentions(gaz, text)}
     assert ms["Kucherkovka"] == KUCHERIVKA_KUPIANSK
     assert ms["Rovno"] == RIVNE_DONETSK
+
+
+def test_two_word_name_missing_from_the_gazetteer_stays_unresolved(gaz):
+    """'Нижний Клин' is not the village 'Клин': the mention keeps both words and no place."""
+    from frontwatch.gazetteer.spot import NOT_IN_GAZETTEER, spot_places
+    from frontwatch.model import Document
+
+    doc = spot_places(Document("t", "Наши взяли под контроль село Нижний Клин.", lang="ru"), gaz)
+    assert [(m.surface, m.candidates, m.reason) for m in doc.mentions] == [("Нижний Клин", (), NOT_IN_GAZETTEER)]
+    known = spot_places(Document("t", "Освобождена Великая Новоселка.", lang="ru"), gaz)
+    assert [m.surface for m in known.mentions] == ["Великая Новоселка"] and known.mentions[0].candidates

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from frontwatch.extraction.claimants import Claimant, ClaimantHit, Claimants
 from frontwatch.extraction.triggers import TriggerHit, Triggers
+from frontwatch.gazetteer.spot import NOT_IN_GAZETTEER
 from frontwatch.model import Claim, ClaimantSide, ClaimType, Document, Mention, Side, Span, Stance
 from frontwatch.resources import Resources
 from frontwatch.text.dates import event_date
@@ -284,8 +285,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                     place = gaz.get(m.place)
                     direction = {"en": place.name_en, "ru": place.name_ru, "uk": place.name_uk}.get(lang) or m.surface
                 continue
-            if m.place is None:
-                continue
+            if m.place is None and m.reason != NOT_IN_GAZETTEER:
+                continue  # a settlement we do not know still gets its claim (place null, CLAIMS.md)
             targets.append((m, s, e))
         denied = bool(trig.denial.search(low))
         hedged = bool(trig.hedge.search(low)) or doc_hedged

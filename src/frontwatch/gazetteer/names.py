@@ -58,6 +58,9 @@ _UK_RU_WORDS = {
 }
 # Stems at the start of a word: Ukrainian forms of Christian names and common roots.
 _UK_RU_PREFIXES = (
+    ("верхньо", "верхне"),  # Верхньокам'янське → Верхнекаменское
+    ("нижньо", "нижне"),
+    ("середньо", "средне"),
     ("олександр", "александр"),
     ("костянтин", "константин"),
     ("олекс", "алекс"),
@@ -147,6 +150,10 @@ def _endings_uk_to_ru(word: str) -> list[str]:
         ("ь", ("ь",)),
         ("че", ("чье", "че")),  # Птиче→Птичье
         ("же", ("жье", "же")),
+        # a doubled consonant before я (read as ь + я by the letter rules) is Russian ье:
+        # Запоріжжя→Запорожье, Заріччя→Заречье, Поділля→Подолье
+        ("ья", ("ье", "ья")),
+        ("нье", ("нное", "нье")),  # Желанне (adjective) → Желанное, read as нн → нь by the letter rules
     )
     for ending, repl in rules:
         if word.endswith(ending):
@@ -161,11 +168,19 @@ def russian_forms(name_uk: str) -> list[str]:
     True
     """
     words = re.split(r"([ -])", fold_name(name_uk))
+    last = max((i for i, w in enumerate(words) if w not in (" ", "-", "")), default=-1)
     per_word: list[list[str]] = []
-    for piece in words:
+    for i, piece in enumerate(words):
         if piece in (" ", "-", ""):
             per_word.append([piece])
             continue
+        if i < last and words[i + 1] == " " and piece not in _UK_RU_WORDS:
+            # a word before another in a name is an adjective agreeing with it: Золота Нива →
+            # Золотая Нива, Малі Проходи → Малые Проходы
+            adj = _adjective_ru(piece)
+            if adj:
+                per_word.append(adj)
+                continue
         if piece in _UK_RU_WORDS:
             per_word.append([_UK_RU_WORDS[piece]])
             continue
@@ -174,6 +189,8 @@ def russian_forms(name_uk: str) -> list[str]:
             if base.startswith(uk):
                 base = ru + base[len(uk) :]
                 break
+        if "кам'ян" in base[1:]:  # inside a compound: Верхньокам'янське → …каменское
+            base = base[0] + base[1:].replace("кам'ян", "камен")
         out: list[str] = []
         # endings first on the Ukrainian spelling (і-sensitive), then letters
         for cand in _letters_uk_to_ru(base):
@@ -189,7 +206,28 @@ def russian_forms(name_uk: str) -> list[str]:
     forms = [""]
     for options in per_word:
         forms = [f + o for f in forms for o in options][:24]
+    words_only = [w for w in words if w not in (" ", "-", "")]
+    if len(words_only) == 2 and words_only[1] in _ORDINALS and " " in words:
+        # Russian copy puts the ordinal first: Желанне Друге → Второе Желанное
+        forms += [f"{_ORDINALS[words_only[1]]} {f.split(' ', 1)[0]}" for f in forms if " " in f]
     return list(dict.fromkeys(f for f in forms if f))  # the main rule first: it names the place
+
+
+_ORDINALS = {
+    "перше": "первое", "друге": "второе", "третє": "третье", "перший": "первый", "другий": "второй",
+    "третій": "третий", "перша": "первая", "друга": "вторая", "третя": "третья",
+}
+
+
+def _adjective_ru(word: str) -> list[str]:
+    """Russian forms of a Ukrainian feminine or plural adjective (Золота, Малі), else []."""
+    stem_forms = _letters_uk_to_ru(word[:-1])
+    if word.endswith("а") and len(word) >= 4:
+        return list(dict.fromkeys([f + "ая" for f in stem_forms[:2]] + [f + "а" for f in stem_forms[:1]]))
+    if word.endswith("і") and len(word) >= 4:
+        soft = word[-2] in "кгхжшчщ"
+        return list(dict.fromkeys([f + ("ие" if soft else "ые") for f in stem_forms[:2]]))
+    return []
 
 
 _RU_UK_ENDINGS = (

@@ -38,6 +38,24 @@ _FUNCTION_POS = ("PREP", "CONJ", "PRCL", "ADVB", "NPRO", "VERB", "INFN", "PRED",
 _LIST_OF_REGIONS = re.compile(r"^(?:,?\s*(?:and\s+|и\s+|та\s+|і\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]+)*\s+(?:Oblasts|oblasts|regions|областей|областях|областями|областям)\b")
 
 
+NOT_IN_GAZETTEER = "adjective + name not in the gazetteer"  # a settlement named, but unknown to us
+
+# a capitalised adjective right before a name: the first word of a two-word settlement name
+_NAME_ADJECTIVE = re.compile(
+    r"(?<![\w'’-])([А-ЯІЇЄҐЁ][а-яіїєґё'’]{2,}(?:ий|ый|ой|ій|ая|яя|ое|ее|ые|ие|ого|ому|ым|им|ом|ую|ей|ем|ых|их|ня|ні|ньому|ній|на|ра|ла|ка|та|ва|ма))\s$"
+)
+
+
+def _is_adjective(word: str, lang: str | None) -> bool:
+    """A full adjective (Нижний, Золотая), not a participle or a short form (Освобождена)."""
+    if lang not in ("ru", "uk"):
+        return False
+    from frontwatch.text.morphology import analyzer
+
+    parses = analyzer(lang).parse(word.lower())
+    return bool(parses) and parses[0].tag.POS == "ADJF"
+
+
 def _is_common_word(surface: str, lang: str | None, sentence_initial: bool) -> bool:
     """A capitalised function word at the start of a sentence ("Біля Покровська…", "Атаки…")."""
     if lang not in ("ru", "uk") or " " in surface or "-" in surface:
@@ -104,6 +122,13 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         if prev_word in common and text[max(0, h.start - len(prev_word) - 1) : h.start].strip()[:1].isupper():
             continue  # a surname after a first name: "Владимир Рогов", "Oleh Syniehubov"
         if (folded in common or h.form in common) and not has_cue:
+            continue
+        adj = _NAME_ADJECTIVE.search(text, max(0, h.start - 30), h.start)
+        if adj and " " not in surface and _is_adjective(adj.group(1), doc.lang) and not gaz.is_form(fold(text[adj.start() : h.end])) and fold(adj.group(1)) not in common:
+            # "Нижний Клин", "Зелёный Шлях": a two-word name the gazetteer lacks; its second word
+            # alone names some other village, so the mention stays unresolved rather than wrong
+            mentions.append(Mention(Span(adj.start(), h.end), text[adj.start() : h.end], (), reason=NOT_IN_GAZETTEER))
+            dropped.pop()
             continue
         cands = tuple(Candidate(gaz.places[i].id, 0.0) for i in h.places)
         mentions.append(Mention(Span(h.start, h.end), surface, cands))
