@@ -1,0 +1,23 @@
+"""Ongoing clearing and operations 'to liberate' a place are advances; a completed one a capture."""
+
+from __future__ import annotations
+
+import pytest
+
+import frontwatch
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Идет зачистка территорий на окраинах Кучеровки.", "ru", "advanced"),
+        ("Наши зачистили Кучеровку.", "ru", "captured"),
+        ("Russian troops are working to clear Vovchansk.", "en", "advanced"),
+        ("Russian troops cleared Vovchansk.", "en", "captured"),
+        ("Russian forces gained a foothold in Vovchansk.", "en", "advanced"),
+        ("Окупанти в самих Липцях покращили свої позиції.", "uk", "advanced"),
+    ],
+)
+def test_ongoing_versus_completed(text, lang, want):
+    claims = frontwatch.extract(text, lang=lang).claims
+    assert [c.type.value for c in claims] == [want]
