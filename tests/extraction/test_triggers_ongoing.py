@@ -21,3 +21,15 @@ import frontwatch
 def test_ongoing_versus_completed(text, lang, want):
     claims = frontwatch.extract(text, lang=lang).claims
     assert [c.type.value for c in claims] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Russian forces attacked from the Lysychansk area toward Siversk.", "en", [("Siversk", "attacked")]),
+        ("Russian troops tried to push north from positions around Vovchansk.", "en", []),
+        ("Ukrainian troops withdrew from the town of Izium.", "en", [("Izium", "withdrew")]),
+    ],
+)
+def test_where_an_attack_starts_is_not_attacked(text, lang, want):
+    assert [(c.surface, c.type.value) for c in frontwatch.extract(text, lang=lang).claims] == want

@@ -322,7 +322,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             if hit is None:
                 continue
             prev_word = re.findall(r"[\w']+", before)[-1:] or [""]
-            if prev_word[0] in trig.start_before and hit.trigger.type in (ClaimType.ATTACKED, ClaimType.ADVANCED, ClaimType.FIGHTING):
+            if (prev_word[0] in trig.start_before or trig.origin_before.search(before)) and hit.trigger.type in (ClaimType.ATTACKED, ClaimType.ADVANCED, ClaimType.FIGHTING):
                 continue
             if prev_word[0] in ("до", "к", "ко", "to", "towards", "toward") and hit.trigger.type == ClaimType.WITHDREW:
                 continue  # "відступили до Куп'янська": where they went, not what they left

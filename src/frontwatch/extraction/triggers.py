@@ -93,6 +93,7 @@ class Triggers:
     hedge: re.Pattern[str]
     locator_before: re.Pattern[str]
     start_before: frozenset[str]
+    origin_before: re.Pattern[str]
     strike: re.Pattern[str]
     plan: re.Pattern[str]
     direction_after: re.Pattern[str]
@@ -213,6 +214,7 @@ def load_triggers() -> Triggers:
         hedge=_words(cues["hedge"]["patterns"]),
         locator_before=re.compile(r"(?:" + "|".join(ex["locator_before"]) + r")\s*$"),
         start_before=frozenset(ex["start_before"]),
+        origin_before=re.compile(r"(?<![\w])(?:" + "|".join(ex["origin_before"]) + r")\s*$"),
         strike=_words(ex["strike"]),
         plan=_words(ex["plan"]),
         direction_after=re.compile(
