@@ -33,3 +33,8 @@ def test_ongoing_versus_completed(text, lang, want):
 )
 def test_where_an_attack_starts_is_not_attacked(text, lang, want):
     assert [(c.surface, c.type.value) for c in frontwatch.extract(text, lang=lang).claims] == want
+
+
+def test_a_spokesman_sharing_a_village_name_is_not_a_place():
+    claims = frontwatch.extract("Кроме того, добавил Рогов, ВС РФ атакуют северо-западнее села Работино.", lang="ru").claims
+    assert [c.surface for c in claims] == ["Работино"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from frontwatch.extraction.claimants import Claimant, ClaimantHit, Claimants
 from frontwatch.extraction.triggers import TriggerHit, Triggers
@@ -18,6 +19,9 @@ from frontwatch.model import Claim, ClaimantSide, ClaimType, Document, Mention, 
 from frontwatch.resources import Resources
 from frontwatch.text.dates import event_date
 from frontwatch.text.normalize import fold
+
+if TYPE_CHECKING:
+    from frontwatch.gazetteer.index import Gazetteer
 
 _ATTACK_NOUN = re.compile(
     r"(?:атак\w*|штурм\w*|наступ\w*|контратак\w*|попыт\w*|спроб\w*|натиск\w*|attacks?|assaults?|offensive|attempts?|advances?|pushes)\W+(?:\w+\W+){0,2}$"
@@ -212,6 +216,11 @@ def _claim(
     )
 
 
+def _small(m: Mention, gaz: Gazetteer) -> bool:
+    p = gaz.get(m.place) if m.place and m.place in gaz else None
+    return p is None or (p.population or 0) < 100_000
+
+
 def _is_list_sentence(sentence: str, mentions: list[Mention], offset: int) -> bool:
     """Mostly place names: what is left after removing them is a handful of words."""
     rest = sentence
@@ -287,6 +296,11 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                 continue
             if m.place is None and m.reason != NOT_IN_GAZETTEER:
                 continue  # a settlement we do not know still gets its claim (place null, CLAIMS.md)
+            if any(h.start < e and s < h.end and (h.end - h.start > e - s or _small(m, gaz)) for h in s_hits):
+                # part of a claimant's name ("Kharkiv Oblast Military Administration"), or a
+                # spokesman whose surname a village shares ("добавил Рогов"); a city named as a
+                # government ("Kyiv") is handled with the verbs below
+                continue
             targets.append((m, s, e))
         denied = bool(trig.denial.search(low))
         hedged = bool(trig.hedge.search(low)) or doc_hedged
