@@ -39,7 +39,8 @@ bench: setup
 	$(BIN)/python benchmarks/run.py
 
 reliability: setup
-	$(BIN)/python benchmarks/reliability.py
+	$(BIN)/python -m pip install -q -e '.[fuzz]'
+	$(BIN)/python benchmarks/reliability.py --fuzz-seconds 60
 
 fuzz: setup
 	$(BIN)/python -m pip install -q -e '.[fuzz]'
