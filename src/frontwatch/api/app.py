@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import os
-import time
 from dataclasses import asdict
 from typing import Any
 
@@ -78,23 +77,10 @@ def create_app(
             return "FRONTWATCH_API_TOKEN"
         return None
 
-    @app.middleware("http")
-    async def limits_and_headers(request: Request, call_next: Any) -> Any:
-        started = time.perf_counter()
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY:
-            return _error(413, "too_large", f"request body over {MAX_BODY:,} bytes")
-        if closed and not request.url.path.startswith("/static/"):
-            from starlette.concurrency import run_in_threadpool
+    from frontwatch.api.middleware import Guard
+    from frontwatch.web.routes import CSP
 
-            if await run_in_threadpool(token_name, request.headers.get("authorization")) is None:
-                return _error(401, "AuthError", "reads are closed on this server: send a bearer token (`frontwatch tokens create NAME`)")
-        response = await call_next(request)
-        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    app.add_middleware(Guard, max_body=MAX_BODY, closed=closed, token_name=token_name, csp=CSP)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -58,13 +58,6 @@ def mount_web(app: FastAPI, fw: Frontwatch) -> None:
             raise NotFound(f"no document {document_id}")
         return text, rows
 
-    @app.middleware("http")
-    async def csp(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        if response.headers.get("content-type", "").startswith("text/html"):
-            response.headers["Content-Security-Policy"] = CSP
-        return response
-
     @app.get("/static/plotly.min.js", include_in_schema=False)
     def plotly_js() -> Response:
         path = resources.files("plotly").joinpath("package_data").joinpath("plotly.min.js")
