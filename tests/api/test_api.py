@@ -135,3 +135,13 @@ def test_api_closed_reads_need_a_token(tmp_path, res):
     assert client.get("/static/style.css").status_code == 200
     open_client = TestClient(create_app(Frontwatch(store, res), token=""), raise_server_exceptions=False)
     assert open_client.get("/api/claims").status_code == 200  # open by default
+
+
+def test_security_headers_and_csp_on_pages(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "script-src 'self'" in page.headers["Content-Security-Policy"]
+    api = client.get("/api/claims")
+    assert api.headers["X-Content-Type-Options"] == "nosniff" and api.headers["X-Frame-Options"] == "DENY"
+    assert api.headers["Server-Timing"].startswith("app;dur=") and "Content-Security-Policy" not in api.headers
+    big = client.post("/api/extract", content=b"x" * 1_000_100, headers={"content-type": "application/json"})
+    assert big.status_code == 413 and big.json()["error"]["code"] == "too_large" and big.headers["X-Frame-Options"] == "DENY"
