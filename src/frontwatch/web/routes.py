@@ -15,7 +15,7 @@ from typing import Any
 
 from fastapi import FastAPI, Form, Query, Request
 from fastapi import Path as FPath
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, select
 
@@ -102,7 +102,7 @@ def mount_web(app: FastAPI, fw: Frontwatch) -> None:
                 continue
             status = status_by_day(list(reversed(cs)), day, day)[0][1]
             points.append({"place": pid, "name": p.name_en, "lat": p.lat, "lon": p.lon, "status": status, "claims": len(cs)})
-        return {"until": day.isoformat(), "points": points}
+        return JSONResponse({"until": day.isoformat(), "points": points})  # JSON-ready already
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(request: Request) -> HTMLResponse:
