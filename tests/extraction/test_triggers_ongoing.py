@@ -16,6 +16,7 @@ import frontwatch
         ("Russian troops cleared Vovchansk.", "en", "captured"),
         ("Russian forces gained a foothold in Vovchansk.", "en", "advanced"),
         ("Окупанти в самих Липцях покращили свої позиції.", "uk", "advanced"),
+        ("Російські війська продовжують рухатися до Липців.", "uk", "advanced"),
     ],
 )
 def test_ongoing_versus_completed(text, lang, want):
