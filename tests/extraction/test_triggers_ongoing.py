@@ -39,3 +39,9 @@ def test_where_an_attack_starts_is_not_attacked(text, lang, want):
 def test_a_spokesman_sharing_a_village_name_is_not_a_place():
     claims = frontwatch.extract("Кроме того, добавил Рогов, ВС РФ атакуют северо-западнее села Работино.", lang="ru").claims
     assert [c.surface for c in claims] == ["Работино"]
+
+
+def test_whose_failed_attempts_decides_the_defender():
+    text = "«Липці залишаються під нашим контролем, всі спроби противника прорватися в село зазнали невдачі», - сказав генерал."
+    claims = frontwatch.extract(text, lang="uk").claims
+    assert [(c.surface, c.type.value, c.actor.value) for c in claims] == [("Липці", "repelled", "UA")]

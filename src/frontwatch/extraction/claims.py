@@ -136,8 +136,11 @@ def _resolve_type_actor(
 
     if ctype == ClaimType.REPELLED:
         if failure:
-            # "Russian forces conducted unsuccessful attacks": the subject attacked and failed
-            attacker = (agents_before[-1].side if agents_before else None) or (attackers[0].side if attackers else None)
+            # "Russian forces conducted unsuccessful attacks": the subject attacked and failed;
+            # "всі спроби противника … зазнали невдачі": whose attempts they were says it first
+            fail_at = hit.start if hit.trigger.failure else next((h.start for h in near if h.trigger.failure), hit.start)
+            named = [c for c in attackers if c.end <= fail_at]
+            attacker = (named[-1].side if named else None) or (agents_before[-1].side if agents_before else None) or (attackers[0].side if attackers else None)
             if attacker is None and agents_after:
                 attacker = agents_after[0].side
             if attacker is None:
