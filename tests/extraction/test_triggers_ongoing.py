@@ -45,3 +45,14 @@ def test_whose_failed_attempts_decides_the_defender():
     text = "«Липці залишаються під нашим контролем, всі спроби противника прорватися в село зазнали невдачі», - сказав генерал."
     claims = frontwatch.extract(text, lang="uk").claims
     assert [(c.surface, c.type.value, c.actor.value) for c in claims] == [("Липці", "repelled", "UA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russian forces are likely preparing to resume an offensive toward Vovchansk.", "en"),
+        ("ВС РФ готовят плацдарм для начала боёв за Вовчанск.", "ru"),
+    ],
+)
+def test_preparations_are_not_claims(text, lang):
+    assert frontwatch.extract(text, lang=lang).claims == ()
