@@ -97,7 +97,7 @@ def _letters_uk_to_ru(word: str) -> list[str]:
     # Ukrainian и after hard consonants is Russian ы (Рибне→Рыбное); only original и
     bases = {w}
     # (not after к, г, х and the hushing consonants, which keep и in Russian too)
-    y = re.sub(r"(?<=[бвдзлмнпрстф])и(?=[бвгджзклмнпрстфхцчш])", "ы", w)
+    y = re.sub(r"(?<=[бвдзлмнпрстф])и(?=[бвгджзклмнпрстфхцчшї])", "ы", w)  # ї too: Виїмка→Выемка
     if y != w:
         bases.add(y)
     variants: dict[str, None] = {}  # ordered: the plain correspondence first
