@@ -125,3 +125,13 @@ def test_two_word_name_missing_from_the_gazetteer_stays_unresolved(gaz):
     assert [(m.surface, m.candidates, m.reason) for m in doc.mentions] == [("Нижний Клин", (), NOT_IN_GAZETTEER)]
     known = spot_places(Document("t", "Освобождена Великая Новоселка.", lang="ru"), gaz)
     assert [m.surface for m in known.mentions] == ["Великая Новоселка"] and known.mentions[0].candidates
+
+
+def test_common_word_in_a_list_of_villages_is_a_village(gaz):
+    from frontwatch.gazetteer.spot import spot_places
+    from frontwatch.model import Document
+
+    doc = spot_places(Document("t", "Наши бойцы взяли Дерилово и Майское.", lang="ru"), gaz)
+    assert [m.surface for m in doc.mentions] == ["Дерилово", "Майское"]
+    alone = spot_places(Document("t", "Было тёплое Майское утро.", lang="ru"), gaz)
+    assert alone.mentions == ()

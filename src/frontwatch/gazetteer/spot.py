@@ -38,6 +38,8 @@ _FUNCTION_POS = ("PREP", "CONJ", "PRCL", "ADVB", "NPRO", "VERB", "INFN", "PRED",
 _LIST_OF_REGIONS = re.compile(r"^(?:,?\s*(?:and\s+|и\s+|та\s+|і\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]+)*\s+(?:Oblasts|oblasts|regions|областей|областях|областями|областям)\b")
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:и|і|й|та|and))\s*")
+
 NOT_IN_GAZETTEER = "adjective + name not in the gazetteer"  # a settlement named, but unknown to us
 
 # a capitalised adjective right before a name: the first word of a two-word settlement name
@@ -95,6 +97,7 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
 
     mentions: list[Mention] = []
     dropped: list[tuple[int, int]] = []
+    common_hits: list[Hit] = []
     for h in chosen:
         surface = text[h.start : h.end]
         folded = fold(surface)
@@ -122,6 +125,8 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         if prev_word in common and text[max(0, h.start - len(prev_word) - 1) : h.start].strip()[:1].isupper():
             continue  # a surname after a first name: "Владимир Рогов", "Oleh Syniehubov"
         if (folded in common or h.form in common) and not has_cue:
+            if not initial:
+                common_hits.append(h)  # may still be a village in a list of villages (below)
             continue
         adj = _NAME_ADJECTIVE.search(text, max(0, h.start - 30), h.start)
         if adj and " " not in surface and _is_adjective(adj.group(1), doc.lang) and not gaz.is_form(fold(text[adj.start() : h.end])) and fold(adj.group(1)) not in common:
@@ -134,6 +139,21 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         mentions.append(Mention(Span(h.start, h.end), surface, cands))
         dropped.pop()
 
+    # a capitalised common word ("Майское", "Степовое") joined to a named place by a comma or
+    # "и/і/та/and" is one more village of the list ("взяли Дерилово и Майское"); repeat so a
+    # chain of them is taken
+    added = True
+    while added and common_hits:
+        added = False
+        for h in list(common_hits):
+            for m in mentions:
+                gap = text[m.span.end : h.start] if m.span.end <= h.start else text[h.end : m.span.start]
+                if _LIST_JOIN.fullmatch(gap):
+                    cands = tuple(Candidate(gaz.places[i].id, 0.0) for i in h.places)
+                    mentions.append(Mention(Span(h.start, h.end), text[h.start : h.end], cands))
+                    common_hits.remove(h)
+                    added = True
+                    break
     # near-miss Latin spellings ("Kucherkovka"): only where nothing matched
     taken = [(m.span.start, m.span.end) for m in mentions] + dropped
     for m in _LATIN_PLACE_LIKE.finditer(text):
