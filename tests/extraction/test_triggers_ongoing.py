@@ -56,3 +56,14 @@ def test_whose_failed_attempts_decides_the_defender():
 )
 def test_preparations_are_not_claims(text, lang):
     assert frontwatch.extract(text, lang=lang).claims == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russia said its forces had captured several settlements, a claim Kyiv has either denied or ignored.", "en"),
+        ("Бойові дії у населеному пункті тривають.", "uk"),
+    ],
+)
+def test_governments_and_noun_phrases_are_not_places(text, lang):
+    assert frontwatch.extract(text, lang=lang).claims == ()
