@@ -17,6 +17,7 @@ import frontwatch
         ("Russian forces gained a foothold in Vovchansk.", "en", "advanced"),
         ("Окупанти в самих Липцях покращили свої позиції.", "uk", "advanced"),
         ("Російські війська продовжують рухатися до Липців.", "uk", "advanced"),
+        ("Противник наступав в напрямку Липців.", "uk", "attacked"),  # on the offensive: not ground gained
     ],
 )
 def test_ongoing_versus_completed(text, lang, want):
