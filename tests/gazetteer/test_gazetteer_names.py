@@ -28,6 +28,7 @@ from frontwatch.gazetteer.names import latin_from_russian, latin_from_ukrainian,
         ("Желанне Друге", "второе желанное"),  # the ordinal goes first in Russian copy
         ("Верхньокам'янське", "верхнекаменское"),
         ("Виїмка", "выемка"),
+        ("Неліпівка", "нелеповка"),
     ],
 )
 def test_russian_forms_by_rule(uk, ru):

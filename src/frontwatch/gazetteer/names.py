@@ -116,8 +116,10 @@ def _letters_uk_to_ru(word: str) -> list[str]:
         variants[b.replace("і", "и")] = None
         if idx > 0:
             variants[head + "е" + tail] = None
-        if b.count("і") > 1:  # every і as е: Неліпівка→Нелеповка, Диліївка→Дилеевка
+        if b.count("і") > 1:  # every і as е: Диліївка→Дилеевка
             variants[b.replace("і", "е")] = None
+            if idx > 0:  # earlier і as е, the last as о: Неліпівка→Нелеповка
+                variants[b[:idx].replace("і", "е") + "о" + tail] = None
     return list(variants)
 
 
