@@ -30,29 +30,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from local_pg import drop_pg, pg_database
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 TYPES = ("captured", "withdrew", "advanced", "repelled", "attacked", "fighting")
 SIDES = ("RU", "UA", "independent")
-
-
-def pg_database(name: str) -> str | None:
-    try:
-        import psycopg
-
-        with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-            conn.execute(f"CREATE DATABASE {name}")
-        return f"postgresql://postgres@127.0.0.1:5432/{name}"
-    except Exception:  # noqa: BLE001
-        return None
-
-
-def drop_pg(url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
 
 
 DOC_COLS = ("id", "doc_key", "content_hash", "external_id", "source", "lang", "date", "text", "ingested_at")

@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from local_pg import drop_pg, pg_database
+
 RU = "Российские войска освободили Кучеровку Харьковской области."
 
 
@@ -111,7 +113,6 @@ def run_fuzz(seconds: float) -> dict[str, object] | None:
         return None
 
 
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 def _free_port() -> int:
@@ -120,27 +121,6 @@ def _free_port() -> int:
     port = sock.getsockname()[1]
     sock.close()
     return port
-
-
-def _pg_database() -> str | None:
-    """A fresh database on the local PostgreSQL, or None when there is none."""
-    try:
-        import psycopg
-
-        name = f"fw_load_{os.getpid()}"
-        with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-            conn.execute(f"CREATE DATABASE {name}")
-        return f"postgresql://postgres@127.0.0.1:5432/{name}"
-    except Exception:  # noqa: BLE001
-        return None
-
-
-def _drop_pg(url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
 
 
 def run_load(db_url: str, clients: int, seconds: float, think: float, workers: int = 2) -> dict[str, float]:
@@ -244,7 +224,7 @@ def main() -> None:
         lost = run_kill(tmp)
         loads = []
         for engine in args.engines.split(","):
-            url = f"sqlite:///{tmp / 'load.db'}" if engine == "sqlite" else _pg_database()
+            url = f"sqlite:///{tmp / 'load.db'}" if engine == "sqlite" else pg_database(f"fw_load_{os.getpid()}")
             if url is None:
                 print(f"({engine}: no server on 127.0.0.1:5432, skipped)")
                 continue
@@ -252,7 +232,7 @@ def main() -> None:
                 loads.append((engine, run_load(url, args.clients, args.seconds, args.think, args.server_workers)))
             finally:
                 if engine != "sqlite":
-                    _drop_pg(url)
+                    drop_pg(url)
     print(f"Hostile inputs: {tried} tried, {crashes} crashes, {skipped} skipped with a reason; data lost after SIGKILL: {lost}")
     print(f"Load: {args.clients} clients × {args.seconds:.0f} s, mean think time {args.think} s, 1 write in 10, {args.server_workers} server processes")
     print("| ledger | inputs tried | crashes | data lost | requests served | errors | req/s | p50 read (ms) | p99 read (ms) | p99 write (ms) |")
