@@ -22,6 +22,8 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontwatch.api.limits import RateLimiter
+from frontwatch.api.middleware import Guard
+from frontwatch.api.middleware import error_response as _error
 from frontwatch.errors import AuthError, FrontwatchError, InputError, NotFound, RateLimited
 from frontwatch.model import Document, claim_to_json, to_json
 from frontwatch.service import Frontwatch
@@ -41,10 +43,6 @@ def _json(content: dict[str, Any]) -> Any:
     """A response from JSON-ready data (to_json output), skipping FastAPI's generic encoder,
     which walks every value again and was a large share of a read's time."""
     return JSONResponse(content)
-
-
-def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
 def _env_int(name: str, default: int) -> int:
@@ -83,7 +81,6 @@ def create_app(
             return "FRONTWATCH_API_TOKEN"
         return None
 
-    from frontwatch.api.middleware import Guard
     from frontwatch.web.routes import CSP
 
     app.add_middleware(Guard, max_body=MAX_BODY, closed=closed, token_name=token_name, csp=CSP)

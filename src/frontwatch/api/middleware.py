@@ -17,7 +17,8 @@ from starlette.datastructures import MutableHeaders
 from starlette.responses import JSONResponse
 
 
-def _error(status: int, code: str, message: str) -> JSONResponse:
+def error_response(status: int, code: str, message: str) -> JSONResponse:
+    """The one error shape of the API: {"error": {"code", "message"}}."""
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
@@ -57,17 +58,17 @@ class Guard:
         request_headers = dict(scope.get("headers") or ())
         length = request_headers.get(b"content-length", b"").decode("latin-1")
         if length.isdigit() and int(length) > self.max_body:
-            await _error(413, "too_large", f"request body over {self.max_body:,} bytes")(scope, receive, send_with_headers)
+            await error_response(413, "too_large", f"request body over {self.max_body:,} bytes")(scope, receive, send_with_headers)
             return
         if self.closed and not scope.get("path", "").startswith("/static/"):
             auth = request_headers.get(b"authorization", b"").decode("latin-1") or None
             try:
                 name = await anyio.to_thread.run_sync(self.token_name, auth)
             except Exception:  # noqa: BLE001 - a database error is a 500 with the one error shape
-                await _error(500, "internal_error", "internal error")(scope, receive, send_with_headers)
+                await error_response(500, "internal_error", "internal error")(scope, receive, send_with_headers)
                 return
             if name is None:
                 message = "reads are closed on this server: send a bearer token (`frontwatch tokens create NAME`)"
-                await _error(401, "AuthError", message)(scope, receive, send_with_headers)
+                await error_response(401, "AuthError", message)(scope, receive, send_with_headers)
                 return
         await self.app(scope, receive, send_with_headers)

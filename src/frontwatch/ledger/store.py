@@ -76,7 +76,8 @@ class StoredClaim:
     rule: str | None
 
 
-_STORED_FIELDS = tuple(f.name for f in dataclasses.fields(StoredClaim))
+# the claims columns in StoredClaim's field order: a row becomes a record without per-field lookups
+_STORED_COLUMNS = tuple(t.claims.c[f.name] for f in dataclasses.fields(StoredClaim))
 
 
 class Store:
@@ -193,8 +194,7 @@ class Store:
     ) -> list[StoredClaim]:
         """Claims newest first (by publication date, then id), filtered; bound parameters only."""
         c = t.claims.c
-        # the columns in StoredClaim's order: rows become records without a per-field lookup
-        q = select(*(c[f] for f in _STORED_FIELDS)).order_by(c.doc_date.desc(), c.id.desc()).limit(limit).offset(offset)
+        q = select(*_STORED_COLUMNS).order_by(c.doc_date.desc(), c.id.desc()).limit(limit).offset(offset)
         if place:
             q = q.where(c.place == place)
         if since:
@@ -268,10 +268,10 @@ class Store:
         from frontwatch.errors import NotFound
 
         with self._tx() as conn:
-            row = conn.execute(select(t.claims).where(t.claims.c.id == claim_id)).mappings().first()
+            row = conn.execute(select(*_STORED_COLUMNS).where(t.claims.c.id == claim_id)).first()
         if row is None:
             raise NotFound(f"no claim {claim_id}")
-        return _stored(row)
+        return StoredClaim(*row)
 
     def integrity_ok(self) -> bool:
         """SQLite's own integrity check (PostgreSQL enforces its constraints itself)."""
@@ -309,15 +309,6 @@ def _flag_row(doc_id: int, f: Any) -> dict[str, Any]:
         "category": f.category.value, "associated_side": f.associated_side.value, "voice": f.voice.value,
         "speaker": f.speaker, "explanation": f.explanation, "neutral": f.neutral,
     }  # fmt: skip
-
-
-def _stored(r: Any) -> StoredClaim:
-    return StoredClaim(
-        id=r["id"], document_id=r["document_id"], place=r["place"], surface=r["surface"], type=r["type"], actor=r["actor"],
-        claimant=r["claimant"], claimant_side=r["claimant_side"], stance=r["stance"], hedged=bool(r["hedged"]),
-        date=r["date"], doc_date=r["doc_date"], direction=r["direction"], sentence=r["sentence"], source=r["source"],
-        rule=r["rule"],
-    )  # fmt: skip
 
 
 def _alembic_config(conn: Connection):  # noqa: ANN202
