@@ -23,14 +23,13 @@ import argparse
 import datetime as dt
 import itertools
 import json
-import os
 import random
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from local_pg import drop_pg, pg_database
+from local_pg import scratch_ledger
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 TYPES = ("captured", "withdrew", "advanced", "repelled", "attacked", "fighting")
@@ -158,25 +157,17 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for engine in args.engines.split(","):
-            url = f"sqlite:///{Path(tmp) / 'scale.db'}" if engine == "sqlite" else pg_database(f"fw_scale_{os.getpid()}")
-            if url is None:
-                print(f"{engine}: no server on 127.0.0.1:5432, skipped")
-                continue
-            try:
+            with scratch_ledger(engine, Path(tmp), "scale") as url, scratch_ledger(engine, Path(tmp), "ingest") as ingest_url:
+                if url is None:
+                    print(f"{engine}: no server on 127.0.0.1:5432, skipped")
+                    continue
                 store = Store.open(url)
                 print(f"{engine}: filling {args.claims:,} claims …")
                 secs = fill(store, places, args.claims)
-                fw = Frontwatch(store, res)
-                q = queries(fw, places)
+                q = queries(Frontwatch(store, res), places)
                 store.engine.dispose()
-                ingest_url = f"sqlite:///{Path(tmp) / 'ingest.db'}" if engine == "sqlite" else pg_database(f"fw_ingest_{os.getpid()}")
                 rate = ingest_rate(ingest_url, res, args.ingest_docs) if ingest_url else None
-                if engine != "sqlite" and ingest_url:
-                    drop_pg(ingest_url)
                 rows.append((engine, secs, q, rate))
-            finally:
-                if engine != "sqlite":
-                    drop_pg(url)
     print(f"\nWith {args.claims:,} claims over {len(places):,} places (Zipf), p50 / p95 in ms:")
     print("| ledger | bulk fill (claims/s) | place timeline | claims feed | feed by side | feed by type | ingest docs/s (with extraction) | ingest docs/s (store only) |")
     print("|---|---|---|---|---|---|---|---|")

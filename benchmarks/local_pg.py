@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 
 
@@ -23,3 +28,18 @@ def drop_pg(url: str) -> None:
 
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
+
+
+@contextmanager
+def scratch_ledger(engine: str, tmp: Path, name: str) -> Iterator[str | None]:
+    """A fresh ledger URL for ``engine`` ("sqlite": a file in ``tmp``; "postgresql": a database
+    dropped afterwards), or None when PostgreSQL is not there."""
+    if engine == "sqlite":
+        yield f"sqlite:///{tmp / (name + '.db')}"
+        return
+    url = pg_database(f"fw_{name}_{os.getpid()}")
+    try:
+        yield url
+    finally:
+        if url is not None:
+            drop_pg(url)

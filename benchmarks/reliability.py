@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from local_pg import drop_pg, pg_database
+from local_pg import scratch_ledger
 
 RU = "Российские войска освободили Кучеровку Харьковской области."
 
@@ -224,15 +224,11 @@ def main() -> None:
         lost = run_kill(tmp)
         loads = []
         for engine in args.engines.split(","):
-            url = f"sqlite:///{tmp / 'load.db'}" if engine == "sqlite" else pg_database(f"fw_load_{os.getpid()}")
-            if url is None:
-                print(f"({engine}: no server on 127.0.0.1:5432, skipped)")
-                continue
-            try:
+            with scratch_ledger(engine, tmp, "load") as url:
+                if url is None:
+                    print(f"({engine}: no server on 127.0.0.1:5432, skipped)")
+                    continue
                 loads.append((engine, run_load(url, args.clients, args.seconds, args.think, args.server_workers)))
-            finally:
-                if engine != "sqlite":
-                    drop_pg(url)
     print(f"Hostile inputs: {tried} tried, {crashes} crashes, {skipped} skipped with a reason; data lost after SIGKILL: {lost}")
     print(f"Load: {args.clients} clients × {args.seconds:.0f} s, mean think time {args.think} s, 1 write in 10, {args.server_workers} server processes")
     print("| ledger | inputs tried | crashes | data lost | requests served | errors | req/s | p50 read (ms) | p99 read (ms) | p99 write (ms) |")
