@@ -135,3 +135,29 @@ def test_common_word_in_a_list_of_villages_is_a_village(gaz):
     assert [m.surface for m in doc.mentions] == ["Дерилово", "Майское"]
     alone = spot_places(Document("t", "Было тёплое Майское утро.", lang="ru"), gaz)
     assert alone.mentions == ()
+
+
+def test_oblast_after_a_name_is_its_own_not_the_previous_list_items(gaz):
+    # the ДНР before "Степовое" belongs to "Калиновку"; "Днепропетровской области" after it is its own
+    text = "Штурмовые подразделения заняли Калиновку в ДНР, а также Степовое в Днепропетровской области."
+    stepove = next(m for m in mentions(gaz, text) if m.surface == "Степовое")
+    assert gaz.get(stepove.place).oblast == "Дніпропетровська"
+
+
+def test_list_shares_the_oblast_written_after_it(gaz):
+    text = "Окупанти просунулися у селах Успенівка та Новомиколаївка на Запоріжжі, а також у Покровську."
+    found = {m.surface: gaz.get(m.place).oblast for m in mentions(gaz, text)}
+    assert found["Успенівка"] == "Запорізька"
+    assert found["Новомиколаївка"] == "Запорізька"
+
+
+def test_one_place_per_name_in_a_text(gaz):
+    # the second mention has no oblast of its own: the first one's decides both
+    text = (
+        "Ворог просунувся поблизу Успенівки Запорізької області. Окремо, Сили оборони відбили атаки "
+        "біля Покровська. Бої в районі Успенівки тривають."
+    )
+    uspenivka = [m for m in mentions(gaz, text) if m.surface == "Успенівки"]
+    assert len(uspenivka) == 2
+    assert {gaz.get(m.place).oblast for m in uspenivka} == {"Запорізька"}
+    assert uspenivka[1].place == uspenivka[0].place

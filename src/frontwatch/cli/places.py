@@ -66,7 +66,10 @@ def show_cli(place_id: str = typer.Argument(..., help="a gazetteer id (UA… KAT
 
 
 @places_app.command("eval")
-def eval_places_cli(gold: Path = typer.Argument(..., help="gold claims JSONL, e.g. ../shared/eval/dev.jsonl")) -> None:
+def eval_places_cli(
+    gold: Path = typer.Argument(..., help="gold claims JSONL, e.g. ../shared/eval/dev.jsonl"),
+    errors: bool = typer.Option(False, "--errors", help="list the missed and wrongly resolved mentions"),
+) -> None:
     """Place coverage and accuracy on the gold claims' place mentions."""
     from frontwatch.gazetteer.evaluate import evaluate_places_file
     from frontwatch.gazetteer.index import load_gazetteer
@@ -74,4 +77,9 @@ def eval_places_cli(gold: Path = typer.Argument(..., help="gold claims JSONL, e.
     if not gold.exists():
         raise InputError(f"{gold}: no such file")
     s = evaluate_places_file(gold, load_gazetteer())
+    if errors:
+        for line in s.misses:
+            typer.echo(f"MISS  {line}")
+        for line in s.wrong:
+            typer.echo(f"WRONG {line}")
     typer.echo(f"SUMMARY places gold={s.gold} found={s.found} correct={s.correct} coverage={s.coverage:.3f} accuracy={s.accuracy:.3f}")

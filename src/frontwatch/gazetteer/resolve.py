@@ -209,12 +209,18 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
     anchor_hromadas = {(p.oblast, p.raion, p.hromada) for p in unique if p.hromada}
     anchor_raions = {(p.oblast, p.raion) for p in unique if p.raion}
 
-    resolved: list[Mention] = []
+    scored_by_mention: list[list[Candidate]] = []
     for m in doc.mentions:
         scored: list[Candidate] = []
-        near_regions = [r for r in regions if 0 <= r.start - m.span.end <= 60 or 0 <= m.span.start - r.end <= 25]
+        # An oblast or raion written after the name ("Степовое в Днепропетровской области") is the
+        # name's own; one written before it belongs to the previous item of a list ("Майское в
+        # ДНР, а также Степовое …") unless nothing follows the name.
+        after = [r for r in regions if 0 <= r.start - m.span.end <= 60]
+        after = [r for r in after if r.start == after[0].start]  # the closest: a list shares it
+        near_regions = after or [r for r in regions if 0 <= m.span.start - r.end <= 25]
         sentence_regions = {r.key for r in regions if abs(r.start - m.span.start) <= 160 and not _crosses_sentence(text, r.start, m.span.start)}
-        near_raions = {r.key for r in raions if 0 <= r.start - m.span.end <= 80 or 0 <= m.span.start - r.end <= 40}
+        raions_after = sorted((r for r in raions if 0 <= r.start - m.span.end <= 80), key=lambda r: r.start)
+        near_raions = {r.key for r in raions_after if r.start == raions_after[0].start} or {r.key for r in raions if 0 <= m.span.start - r.end <= 40}
         for c in m.candidates:
             p = gaz.get(c.place)
             idx = gaz.index_of(c.place)
@@ -258,7 +264,40 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
                 score += bonus
                 reasons.append(f"{dist:.0f} km from other places in the text")
             scored.append(Candidate(c.place, round(score, 4), tuple(reasons)))
-        scored.sort(key=lambda c: (-c.score, c.place))
+        scored_by_mention.append(scored)
+    return doc.replace(mentions=tuple(_choose(doc.mentions, _pool_by_name(doc.mentions, scored_by_mention))))
+
+
+def _pool_by_name(mentions: tuple[Mention, ...], scored_by_mention: list[list[Candidate]]) -> list[list[Candidate]]:
+    """One place per name in a text: mentions with the same candidates share their evidence.
+
+    "Новогригорівка у Запорізькій області … біля Новогригорівки": the second mention has no oblast
+    of its own; each candidate keeps its best score over the mentions, so the oblast named by the
+    first one decides both.
+    """
+    groups: dict[frozenset[str], list[int]] = {}
+    for i, m in enumerate(mentions):
+        if len(m.candidates) > 1:
+            groups.setdefault(frozenset(c.place for c in m.candidates), []).append(i)
+    out = list(scored_by_mention)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        total: dict[str, float] = {}
+        for i in members:
+            for c in scored_by_mention[i]:
+                total[c.place] = max(total.get(c.place, c.score), c.score)
+        n = len(members)
+        note = f"evidence pooled over {n} mentions of the name"
+        for i in members:
+            out[i] = [Candidate(c.place, total[c.place], (*c.reasons, note)) for c in scored_by_mention[i]]
+    return out
+
+
+def _choose(mentions: tuple[Mention, ...], scored_by_mention: list[list[Candidate]]) -> list[Mention]:
+    resolved: list[Mention] = []
+    for m, scored in zip(mentions, scored_by_mention):
+        scored = sorted(scored, key=lambda c: (-c.score, c.place))
         if not scored:
             resolved.append(m)
             continue
@@ -269,4 +308,5 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
             confidence = round(confidence * 0.8, 3)
         reason = "the only place with this name" if len(scored) == 1 else "; ".join(best.reasons[-3:]) or "population prior"
         resolved.append(Mention(m.span, m.surface, tuple(scored), best.place, confidence, reason))
-    return doc.replace(mentions=tuple(resolved))
+    return resolved
+
