@@ -35,7 +35,8 @@ def _is_capitalised(text: str, hit: Hit) -> bool:
 
 
 _FUNCTION_POS = ("PREP", "CONJ", "PRCL", "ADVB", "NPRO", "VERB", "INFN", "PRED", "INTJ", "GRND", "COMP")
-_LIST_OF_REGIONS = re.compile(r"^(?:,?\s*(?:and\s+|и\s+|та\s+|і\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]+)*\s+(?:Oblasts|oblasts|regions|областей|областях|областями|областям)\b")
+# used with .match(text, pos): no "^", which would only match at the start of the text
+_LIST_OF_REGIONS = re.compile(r"(?:,?\s*(?:and\s+|и\s+|та\s+|і\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]+)*\s+(?:Oblasts|oblasts|regions|districts|raions|Rivers|rivers|областей|областях|областями|областям|районов|районах|районів)\b")
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:и|і|й|та|and))\s*")
