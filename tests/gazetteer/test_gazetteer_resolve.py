@@ -161,3 +161,26 @@ def test_one_place_per_name_in_a_text(gaz):
     assert len(uspenivka) == 2
     assert {gaz.get(m.place).oblast for m in uspenivka} == {"Запорізька"}
     assert uspenivka[1].place == uspenivka[0].place
+
+
+@pytest.mark.parametrize(
+    "text, surface, town",
+    [
+        ("На Новопавлівському напрямку ворог атакував поблизу Іванівки.", "Іванівки", "UA12140190010085809"),
+        ("На Гуляйпольском направлении противник пытался продвинуться у Успеновки.", "Успеновки", "UA23100070010036682"),
+        ("Russian forces attacked near Ivanivka in the Novopavlivka direction.", "Ivanivka", "UA12140190010085809"),
+    ],
+)
+def test_direction_named_picks_the_namesake_near_its_town(gaz, text, surface, town):
+    from frontwatch.gazetteer.resolve import _km
+
+    m = next(m for m in mentions(gaz, text) if m.surface == surface)
+    p, anchor = gaz.get(m.place), gaz.get(town)
+    assert _km((p.lat, p.lon), (anchor.lat, anchor.lon)) < 40
+    assert "direction is named" in m.reason
+
+
+def test_every_direction_anchor_is_a_place_with_coordinates(gaz):
+    assert len(gaz.directions) >= 25
+    for d in gaz.directions:
+        assert gaz.get(d.anchor).lat is not None, d

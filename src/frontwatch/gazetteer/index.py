@@ -115,13 +115,29 @@ class Region:
     front: bool
 
 
+@dataclass(frozen=True)
+class Direction:
+    """A front direction named after a town: its anchor place id and folded name stems."""
+
+    anchor: str
+    stems: tuple[str, ...]
+
+
 class Gazetteer:
     """All places with their name forms; read-only and picklable (the automaton is rebuilt lazily)."""
 
-    def __init__(self, places: list[Place], forms: list[tuple[str, ...]], regions: list[Region], stoplist: dict[str, Any]):
+    def __init__(
+        self,
+        places: list[Place],
+        forms: list[tuple[str, ...]],
+        regions: list[Region],
+        stoplist: dict[str, Any],
+        directions: tuple[Direction, ...] = (),
+    ):
         self.places = places
         self._forms = forms
         self.regions = regions
+        self.directions = directions
         self.stoplist = stoplist
         self._by_id = {p.id: i for i, p in enumerate(places)}
         self._automaton: Any = None
@@ -134,6 +150,7 @@ class Gazetteer:
         state.pop("_buckets", None)
         state.pop("_region_auto", None)
         state.pop("_raion_auto", None)
+        state.pop("_direction_re", None)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -347,7 +364,7 @@ def load_gazetteer() -> Gazetteer:
     import pickle
 
     try:
-        raw = {name: _data_file(name) for name in ("places.csv.gz", "regions.toml", "stoplist.toml")}
+        raw = {name: _data_file(name) for name in ("places.csv.gz", "regions.toml", "stoplist.toml", "directions.toml")}
     except (OSError, KeyError) as exc:
         raise DataError(f"gazetteer data files are missing: {exc}; run scripts/build_gazetteer.py") from exc
     digest = hashlib.sha256(b"".join(raw.values()) + _index_code_digest()).hexdigest()
@@ -363,13 +380,18 @@ def load_gazetteer() -> Gazetteer:
         places, forms = _parse_places(gzip.decompress(raw["places.csv.gz"]))
         regions_doc = tomllib.loads(raw["regions.toml"].decode("utf-8"))
         stop_doc = tomllib.loads(raw["stoplist.toml"].decode("utf-8"))
+        directions_doc = tomllib.loads(raw["directions.toml"].decode("utf-8"))
     except (OSError, KeyError, ValueError, tomllib.TOMLDecodeError) as exc:
         raise DataError(f"gazetteer data files are invalid: {exc}; run scripts/build_gazetteer.py") from exc
     regions = [
         Region(r["key"], tuple(fold_name(s) for s in r["stems"]), tuple(fold_name(a) for a in r.get("aliases", ())), bool(r.get("front")))
         for r in regions_doc["region"]
     ]
-    gaz = Gazetteer(places, forms, regions, stop_doc)
+    directions = tuple(Direction(d["anchor"], tuple(fold_name(s) for s in d["stems"])) for d in directions_doc["direction"])
+    known = {p.id for p in places}
+    if unknown := [d.anchor for d in directions if d.anchor not in known]:
+        raise DataError(f"directions.toml names places not in the gazetteer: {unknown}")
+    gaz = Gazetteer(places, forms, regions, stop_doc, directions)
     _ = gaz.automaton  # compile now, so the cache holds it
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)

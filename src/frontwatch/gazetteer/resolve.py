@@ -125,6 +125,49 @@ def find_raions(text: str, gaz: Gazetteer) -> list[RaionMention]:
     return out
 
 
+_DIRECTION_WORD = r"(?:напрям\w*|направлен\w*|directions?|axis|axes|ділянц\w*|участк\w*)"
+
+
+@dataclass(frozen=True, slots=True)
+class DirectionMention:
+    anchor: str
+    start: int
+    end: int
+
+
+def _direction_patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    cached = gaz.__dict__.get("_direction_re")
+    if cached is None:
+        by_stem = {stem: d.anchor for d in gaz.directions for stem in d.stems}
+        stems = "|".join(sorted(map(re.escape, by_stem), key=len, reverse=True)) or "(?!)"
+        # "Куп'янському напрямку", "Kupiansk-Lyman direction", "Гуляйпольском направлении"
+        explicit = re.compile(rf"(?<![\w'])({stems})[\w']*(?:[\s-]+[\w']+)?\s+{_DIRECTION_WORD}")
+        # the direction word left out after the first: "на Гуляйпільському – два рази в районі …"
+        elliptic = re.compile(rf"(?<![\w'])(?:на|on the)\s+({stems})[\w']*(?=\s*[–—:-])")
+        cached = (explicit, elliptic, by_stem)
+        gaz.__dict__["_direction_re"] = cached
+    return cached
+
+
+def find_directions(text: str, gaz: Gazetteer) -> list[DirectionMention]:
+    """Front directions named in the text, each with the town it is named after."""
+    explicit, elliptic, by_stem = _direction_patterns(gaz)
+    folded = fold(text)
+    found = [DirectionMention(by_stem[m.group(1)], m.start(), m.end()) for m in explicit.finditer(folded)]
+    if found:
+        found += [DirectionMention(by_stem[m.group(1)], m.start(), m.end()) for m in elliptic.finditer(folded)]
+    return sorted(set(found), key=lambda d: d.start)
+
+
+def _governing_direction(text: str, directions: list[DirectionMention], pos: int) -> DirectionMention | None:
+    """The direction a mention is reported under: in its sentence, else the last one before it in its paragraph."""
+    same = [d for d in directions if not _crosses_sentence(text, d.start, pos)]
+    if same:
+        return min(same, key=lambda d: abs(d.start - pos))
+    before = [d for d in directions if d.end <= pos and "\n\n" not in text[d.end:pos] and pos - d.end <= 600]
+    return before[-1] if before else None
+
+
 def _crosses_sentence(text: str, a: int, b: int) -> bool:
     lo, hi = sorted((a, b))
     return bool(re.search(r"[.!?]\s|\n", text[lo:hi]))
@@ -203,6 +246,7 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
     front = _front_regions(gaz)
     russian_context = bool(doc_regions & {"Курська", "Бєлгородська", "Брянська"})
 
+    directions = find_directions(text, gaz)
     coherence = _coherence(doc.mentions, gaz)
     # hromadas and raions of the places the text names unambiguously: namesakes in them win ties
     unique = [gaz.get(m.candidates[0].place) for m in doc.mentions if len(m.candidates) == 1]
@@ -221,6 +265,7 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
         sentence_regions = {r.key for r in regions if abs(r.start - m.span.start) <= 160 and not _crosses_sentence(text, r.start, m.span.start)}
         raions_after = sorted((r for r in raions if 0 <= r.start - m.span.end <= 80), key=lambda r: r.start)
         near_raions = {r.key for r in raions_after if r.start == raions_after[0].start} or {r.key for r in raions if 0 <= m.span.start - r.end <= 40}
+        governing = _governing_direction(text, directions, m.span.start) if directions else None
         for c in m.candidates:
             p = gaz.get(c.place)
             idx = gaz.index_of(c.place)
@@ -259,6 +304,12 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
             elif len(m.candidates) > 1 and (p.oblast, p.raion) in anchor_raions:
                 score += 0.3
                 reasons.append(f"same raion ({p.raion}) as another place in the text")
+            if governing and p.lat is not None and c.place != governing.anchor:
+                town = gaz.get(governing.anchor)
+                km = _km((p.lat, p.lon), (town.lat, town.lon))
+                if km < 80:
+                    score += round(2.0 * math.exp(-km / 40.0), 3)
+                    reasons.append(f"{km:.0f} km from {town.name_uk}, whose direction is named")
             bonus, dist = coherence.get((m.span.start, c.place), (0.0, None))
             if bonus > 0.05:
                 score += bonus
