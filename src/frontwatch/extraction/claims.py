@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from frontwatch.gazetteer.index import Gazetteer
 
 _ATTACK_NOUN = re.compile(
-    r"(?:атак\w*|штурм\w*|наступ\w*|контратак\w*|попыт\w*|спроб\w*|натиск\w*|attacks?|assaults?|offensive|attempts?|advances?|pushes)\W+(?:\w+\W+){0,2}$"
+    r"(?:атак\w*|штурм\w*|наступ\w*|контратак\w*|попыт\w*|спроб\w*|натиск\w*|attacks?|assaults?|offensive|attempts?|advances?|pushes)\W+"
+    # "атаки, які наші оборонці відбили": the subject of a relative clause is not the attacker
+    r"(?!(?:які|яких|котрі|которые|которых|that|which)\b)(?:\w+\W+){0,2}$"
 )
 _PATIENT_BEFORE = re.compile(
     r"(?:\bот|\bвід|\bз-під|\bfrom|\bout of|\bз|\bиз"
@@ -127,7 +129,7 @@ def _resolve_type_actor(
         if not hit.trigger.failure and not any(h.trigger.failure for h in near):
             hit = near[0]  # the subject of "repelled" decides, not the attack noun
     # the subject: the nearest side word before the trigger (before the place for passives)
-    limit = hit.start if (hit.start < pos or ctype == ClaimType.REPELLED) else pos
+    limit = hit.start
     agents_before = [c for c in cues if c.end <= limit and c.role == "agent"]
     by_agents = [c for c in cues if c.role == "by"]
     attackers = [c for c in cues if c.role == "attacker"]
@@ -346,7 +348,9 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             if strike and hit.trigger.type == ClaimType.ATTACKED and not re.search(r"(?:ground|штурм|наступ|assault|пехот|піхот|infantry)", low):
                 continue
             window = low[max(0, hit.start - 40) : hit.end + 12]
-            if (trig.plan.search(window) or hit.future) and not hit.trigger.failure:
+            # "вели штурмові дії з метою охоплення X, успіху не мали": the attempt happened and failed
+            failed_later = any(h.trigger.failure and h.start > hit.start for h in hits)
+            if trig.plan.search(window) and not hit.trigger.failure and not failed_later or hit.future and not hit.trigger.failure:
                 continue
             # "не вдалося просунутися": the negation belongs to the failure phrase, not to the verb
             failure_near = any(h.trigger.failure and abs(h.start - hit.start) < 40 for h in hits)

@@ -9,7 +9,7 @@ from frontwatch.model import Candidate, Document, Mention, Span
 from frontwatch.text.normalize import fold
 
 _NEXT_WORD = re.compile(r"[\s\-–—]*([\w'’.]+)")
-_PREV_WORDS = re.compile(r"([\w'’.]+(?:\s+[\w'’.]+)?)\s*$")
+_PREV_WORDS = re.compile(r"([\w'’.]+(?:[^\S\n]+[\w'’.]+)?)[^\S\n]*\Z")  # never across a line break (a headline)
 # Latin words that look like a transliterated settlement name (for the near-miss fallback).
 # Region names (Харківщина, Донетчина) are never settlements in running text.
 _REGION_SUFFIX = ("щина", "щині", "щини", "щину", "щиною", "чина", "чині", "чини", "чину", "щине", "щины", "чине", "чины")
@@ -81,6 +81,7 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
     common = set(stop.get("common", ()))
     cues = set(stop.get("settlement_cues", ()))
     not_after = set(stop.get("not_after", ()))
+    not_before = set(stop.get("not_before", ()))
     region_aliases = {a for r in gaz.regions for a in r.aliases}
 
     hits = [h for h in gaz.iter_hits(text) if _is_capitalised(text, h)]
@@ -125,6 +126,8 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         prev_word = prev.split(" ")[-1] if prev else ""
         if prev_word in common and text[max(0, h.start - len(prev_word) - 1) : h.start].strip()[:1].isupper():
             continue  # a surname after a first name: "Владимир Рогов", "Oleh Syniehubov"
+        if prev_word in not_before:
+            continue  # a river or a street of that name
         if (folded in common or h.form in common) and not has_cue:
             if not initial:
                 common_hits.append(h)  # may still be a village in a list of villages (below)

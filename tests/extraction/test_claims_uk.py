@@ -1,0 +1,68 @@
+"""Ukrainian claims: General Staff, DeepState and spokesman formulas on sentences we wrote (CLAIMS.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+import frontwatch
+
+KUPIANSK = "UA63080090010026457"
+VOVCHANSK = "UA63140010010035757"
+PUB = "2024-12-10"
+
+
+def claims(text, source=None, date=PUB):
+    doc = frontwatch.extract(text, lang="uk", date=date, source=source)
+    return [(c.place, c.type.value, c.actor.value if c.actor else None) for c in doc.claims], doc
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the subject stands between the place and the verb
+        ("Ситуація у Вовчанську: окупанти просуваються, місто зруйноване.", (VOVCHANSK, "advanced", "RU")),
+        ("В районі Вовчанська ворог намагається просуватися до лісосмуги.", (VOVCHANSK, "attacked", "RU")),
+        # the subject of a relative clause after "атаки" is the defender, not the attacker
+        ("На Харківському напрямку було дві атаки, які наші оборонці відбили в районі Вовчанська.", (VOVCHANSK, "repelled", "UA")),
+        # a unit's name ("окремий батальйон") does not make a capture partial
+        ("Бійці 92 окремої штурмової бригади звільнили Вовчанськ.", (VOVCHANSK, "captured", "UA")),
+        # "на сході" far from the place is the east of the country, not part of the town
+        ("На сході, за тиждень боїв, Сили оборони звільнили Вовчанськ.", (VOVCHANSK, "captured", "UA")),
+        # square kilometres near a place: an advance, not the place taken
+        ("Сили оборони звільнили близько 3 кв км території в районі Вовчанська.", (VOVCHANSK, "advanced", "UA")),
+        # a purpose clause does not make a failed assault a plan
+        ("Окупанти вели штурмові дії з метою охоплення Вовчанська, успіху не мали.", (VOVCHANSK, "repelled", "UA")),
+        # "вибили ворога з" is a recapture
+        ("Українські захисники вибили окупантів з Вовчанська.", (VOVCHANSK, "captured", "UA")),
+    ],
+)
+def test_uk_formulas(text, expected):
+    got, _ = claims(text)
+    assert expected in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Українські війська взяли під вогневий контроль трасу на Куп'янськ.",
+        "Сили оборони взяли Куп'янськ в оперативне оточення.",
+    ],
+)
+def test_uk_not_a_capture(text):
+    got, _ = claims(text)
+    assert not [c for c in got if c[1] == "captured"]
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Українці відбивають атаки у Вовчанську.", "Українці"),
+        ("Бої тривають біля Вовчанська, де фронт проходить по річці Вовча.", "Вовча"),
+        ("Противник вів штурмові дії в напрямку Вуглегірська ТЕС – Вовчанськ.", "Вуглегірська"),
+        # a settlement cue at the end of a headline does not reach over the line break
+        ("ЗСУ звільнили 30 населених пунктів\nП'ятниця, 1 квітня, стала радісною днем.", "П'ятниця"),
+    ],
+)
+def test_uk_not_a_settlement(text, surface):
+    _, doc = claims(text)
+    assert surface not in {m.surface for m in doc.mentions}
