@@ -26,3 +26,37 @@ def got(text, source=None):
 )
 def test_regions_facilities_and_governments_are_not_claims(text):
     assert got(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Russian forces shelled Vovchansk and surrounding villages.", []),
+        ("A man from Vovchansk was mobilised to fight for Russia.", []),
+        ("Russian forces in Vovchansk continued attacks on two lines of advance.", []),
+        ("Ukrainian and Russian sources reported kinetic activity near Vovchansk.", [("Vovchansk", "fighting", None)]),
+        ("Ukrainian officials said Kupiansk was under Russian attack.", [("Kupiansk", "attacked", "RU")]),
+        ("Russian forces are now on the outskirts of Vovchansk.", [("Vovchansk", "advanced", "RU")]),
+        ("Russian troops have been trying to move closer to Vovchansk.", [("Vovchansk", "attacked", "RU")]),
+        ("Ukrainian counteroffensives around Vovchansk continued.", [("Vovchansk", "attacked", "UA")]),
+        ("Ukraine said Vovchansk remained under its control despite Russian infiltration attempts.", [("Vovchansk", "attacked", "RU")]),
+        ("Moscow has stepped up its efforts to capture Vovchansk.", [("Vovchansk", "attacked", "RU")]),
+    ],
+)
+def test_english_vocabulary(text, want):
+    assert got(text) == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # the outskirts of a place are part of it; "east of" a place is away from it
+        ("Russian forces gained a foothold on the northeastern outskirts of Vovchansk.", [("Vovchansk", "advanced", "RU")]),
+        ("Russian forces attacked east of Vovchansk.", []),
+        # the second end of "between X and Y", and a route, are not targets
+        ("Russian forces attacked near Lyptsi, which lies between Kupiansk and Vovchansk.", [("Lyptsi", "attacked", "RU")]),
+        ("Russian forces advanced toward Lyptsi via Vovchansk.", [("Lyptsi", "advanced", "RU")]),
+    ],
+)
+def test_english_locators(text, want):
+    assert got(text) == want

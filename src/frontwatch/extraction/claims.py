@@ -88,7 +88,7 @@ def _side_cues(low: str, trig: Triggers, speaker_side: Side | None, mention_span
         cue_text = low[c.start : c.end]
         role = "agent"
         after = low[c.end : c.end + 30]
-        if _ATTACK_NOUN.search(before) or re.match(r"\W+(?:атак|штурм|наступ|спроб|попыт|(?:attacks?|assaults?|offensives?|advances|attempts)\b)", after) or re.search(r"(?:attacks?|assaults?|advances?|offensive|invasion)$", cue_text):
+        if _ATTACK_NOUN.search(before) or re.match(r"\W+(?:атак|штурм|наступ|спроб|попыт|(?:attacks?|assaults?|offensives?|advances|attempts)\b)", after) or re.search(r"(?:attacks?|assaults?|advances?|offensives?|invasion|attempts?|infiltration)$", cue_text):
             role = "attacker"
         elif _PATIENT_BEFORE.search(before):
             role = "patient"
