@@ -184,3 +184,9 @@ def test_every_direction_anchor_is_a_place_with_coordinates(gaz):
     assert len(gaz.directions) >= 25
     for d in gaz.directions:
         assert gaz.get(d.anchor).lat is not None, d
+
+
+def test_a_regional_capital_beats_a_village_namesake_in_another_oblasts_text(gaz):
+    text = "Бои шли под Молочанском в Запорожской области. Под Харьковом армия отступила."
+    kharkiv = next(m for m in mentions(gaz, text) if m.surface == "Харьковом")
+    assert kharkiv.place == "UA63120270010096107"

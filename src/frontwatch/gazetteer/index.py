@@ -303,7 +303,9 @@ class Gazetteer:
         pop = p.population or 0
         # a bare name that is a city's is overwhelmingly the city (Kostiantynivka, Rubizhne)
         cat = {"M": 0.6, "K": 0.8, "X": 0.15}.get(p.category, 0.0)
-        big = 0.3 if pop >= 100_000 else 0.0  # a bare name of a large city is the city
+        # a bare name of a large city is the city; of a regional capital overwhelmingly so, even in
+        # a text that names another oblast ("отход под Харьковом" beside Zaporizhzhia villages)
+        big = 1.5 if pop >= 1_000_000 else 1.0 if pop >= 500_000 else 0.3 if pop >= 100_000 else 0.0
         return round(0.15 * math.log10(pop + 1) + cat + big, 4)
 
 

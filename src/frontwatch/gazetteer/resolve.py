@@ -259,9 +259,9 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
         # An oblast or raion written after the name ("Степовое в Днепропетровской области") is the
         # name's own; one written before it belongs to the previous item of a list ("Майское в
         # ДНР, а также Степовое …") unless nothing follows the name.
-        after = [r for r in regions if 0 <= r.start - m.span.end <= 60]
+        after = [r for r in regions if 0 <= r.start - m.span.end <= 60 and not _crosses_sentence(text, m.span.end, r.start)]
         after = [r for r in after if r.start == after[0].start]  # the closest: a list shares it
-        near_regions = after or [r for r in regions if 0 <= m.span.start - r.end <= 25]
+        near_regions = after or [r for r in regions if 0 <= m.span.start - r.end <= 25 and not _crosses_sentence(text, r.end, m.span.start)]
         sentence_regions = {r.key for r in regions if abs(r.start - m.span.start) <= 160 and not _crosses_sentence(text, r.start, m.span.start)}
         raions_after = sorted((r for r in raions if 0 <= r.start - m.span.end <= 80), key=lambda r: r.start)
         near_raions = {r.key for r in raions_after if r.start == raions_after[0].start} or {r.key for r in raions if 0 <= m.span.start - r.end <= 40}
