@@ -159,6 +159,10 @@ def _resolve_type_actor(
             return ctype, _opposite(agents_after[0].side), rule
         return ctype, default_side, rule
 
+    # the side named in the attack noun itself ("Russian infiltration attempts near X") decides
+    own_noun = [c for c in attackers if c.start <= hit.end and c.end >= hit.start - 1]
+    if own_noun and ctype in (ClaimType.ATTACKED, ClaimType.ADVANCED):
+        return ctype, own_noun[0].side, rule
     if by_agents:
         return ctype, by_agents[0].side, rule
     if agents_before:
