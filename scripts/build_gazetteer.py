@@ -31,8 +31,10 @@ from frontwatch.gazetteer.names import (  # noqa: E402
     latin_from_ukrainian,
     russian_forms,
     strip_accents,
+    translated_forms,
     ukrainian_forms,
     ukrainian_o_form,
+    ukrainian_spellings,
 )
 from frontwatch.text.normalize import fold_name  # noqa: E402
 
@@ -195,6 +197,9 @@ def build(shared: Path, out_dir: Path) -> Path:
         ru_generated = russian_forms(name_uk)
         name_ru = ru_source[0] if ru_source else ru_generated[0].title() if ru_generated else ""
         cyr = {fold_name(name_uk)} | {fold_name(n) for n in ru_source} | set(ru_generated)
+        cyr |= set(translated_forms(name_uk))
+        for variant in ukrainian_spellings(name_uk):
+            cyr |= {variant, *russian_forms(variant)[:2]}
         cyr |= {fold_name(n) for n in _split(w.get("names_uk"))}
         o_form = ukrainian_o_form(name_uk)
         if o_form:
@@ -206,7 +211,7 @@ def build(shared: Path, out_dir: Path) -> Path:
         latin = set(_clean_latin(_split(r["names_latin"]) + _split(w.get("names_latin"))))
         cyr |= {c for c in (cyrillic_from_latin(n) for n in latin) if c}
         latin |= set(latin_from_ukrainian(name_uk))
-        for ru in sorted({fold_name(n) for n in ru_source} | set(ru_generated[:3])):
+        for ru in sorted({fold_name(n) for n in ru_source} | set(ru_generated[:3]) | set(translated_forms(name_uk))):
             latin |= set(latin_from_russian(ru))
         name_en = fold_name(r["translit_kmu2010"] or latin_from_ukrainian(name_uk)[0]).title()
         lat, lon, approx = r["lat"], r["lon"], "0"

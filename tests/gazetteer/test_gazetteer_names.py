@@ -39,3 +39,32 @@ def test_latin_press_spellings():
     assert {"kupiansk", "kupyansk", "kup'yansk"} <= set(latin_from_ukrainian("Куп’янськ"))
     assert {"avdiivka", "avdiyivka"} <= set(latin_from_ukrainian("Авдіївка"))
     assert {"avdeyevka", "avdeevka"} <= set(latin_from_russian("Авдеевка"))
+
+
+@pytest.mark.parametrize(
+    "uk, ru",
+    [("Перемога", "победа"), ("Першотравневе", "первомайское"), ("Жовтневе", "октябрьское"), ("Відрадне", "отрадное"), ("Зоряне", "звездное")],
+)
+def test_translated_names_get_their_russian_translation(uk, ru):
+    from frontwatch.gazetteer.names import translated_forms
+
+    assert translated_forms(uk) == [ru]
+
+
+def test_hushing_consonant_suffix_spellings_vary():
+    from frontwatch.gazetteer.names import ukrainian_spellings
+
+    assert ukrainian_spellings("Сторожеве") == ["сторожове"]
+    assert ukrainian_spellings("Грушове") == ["грушеве"]
+    assert ukrainian_spellings("Кучерівка") == []
+
+
+def test_translated_and_variant_spellings_are_spotted(gaz):
+    from frontwatch.gazetteer.resolve import resolve_places
+    from frontwatch.gazetteer.spot import spot_places
+    from frontwatch.model import Document
+
+    text = "Заняты Отрадное Днепропетровской области. Бої тривають у Сторожовому Донецької області."
+    found = {m.surface: gaz.get(m.place) for m in resolve_places(spot_places(Document("t", text), gaz), gaz).mentions}
+    assert found["Отрадное"].oblast == "Дніпропетровська" and found["Отрадное"].name_uk == "Відрадне"
+    assert found["Сторожовому"].oblast == "Донецька" and found["Сторожовому"].name_uk == "Сторожеве"

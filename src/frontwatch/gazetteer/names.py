@@ -215,6 +215,42 @@ def russian_forms(name_uk: str) -> list[str]:
     return list(dict.fromkeys(f for f in forms if f))  # the main rule first: it names the place
 
 
+# Names that Russian copy translates rather than transliterates (both forms are in use:
+# Першотравневе → "Першотравневое" and "Первомайское"); the translation is added as a variant.
+_UK_RU_TRANSLATED_STEMS = (
+    ("першотравнев", "первомайск"),
+    ("жовтнев", "октябрьск"),
+    ("червоноармійськ", "красноармейск"),
+    ("червоногвардійськ", "красногвардейск"),
+    ("зорян", "звездн"),
+    ("сонячн", "солнечн"),
+    ("відрадн", "отрадн"),
+    ("відродженн", "возрожден"),
+    ("перемог", "побед"),
+)
+_TRANSLATED_ENDINGS = {"е": "ое", "ий": "ый", "а": "ая", "я": "ие", "": ""}
+
+
+def translated_forms(name_uk: str) -> list[str]:
+    """Russian translations of a one-word name built on a translated stem (Перемога → победа)."""
+    word = fold_name(name_uk)
+    for uk, ru in _UK_RU_TRANSLATED_STEMS:
+        if word.startswith(uk) and " " not in word:
+            rest = word[len(uk) :]
+            if ru.endswith(("ск", "н")):  # adjectives: Жовтневе → Октябрьское
+                return [ru + _TRANSLATED_ENDINGS[rest]] if rest in _TRANSLATED_ENDINGS else []
+            return [ru + rest]  # nouns keep their ending: Перемога → Победа
+    return []
+
+
+def ukrainian_spellings(name_uk: str) -> list[str]:
+    """Other Ukrainian spellings of a name: after ж, ч, ш, щ the suffix -ев-/-ов- varies
+    (Сторожеве / Сторожове, Грушеве / Грушове)."""
+    word = fold_name(name_uk)
+    swapped = re.sub(r"([жчшщ])([ео])(в(?:е|а|ий|ка))$", lambda m: m.group(1) + ("о" if m.group(2) == "е" else "е") + m.group(3), word)
+    return [swapped] if swapped != word else []
+
+
 _ORDINALS = {
     "перше": "первое", "друге": "второе", "третє": "третье", "перший": "первый", "другий": "второй",
     "третій": "третий", "перша": "первая", "друга": "вторая", "третя": "третья",
