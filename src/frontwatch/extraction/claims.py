@@ -28,11 +28,12 @@ _ATTACK_NOUN = re.compile(
     # "атаки, які наші оборонці відбили": the subject of a relative clause is not the attacker
     r"(?!(?:які|яких|котрі|которые|которых|that|which)\b)(?:\w+\W+){0,2}$"
 )
-_PATIENT_BEFORE = re.compile(
-    r"(?:\bот|\bвід|\bз-під|\bfrom|\bout of|\bз|\bиз"
-    # whose positions were taken: "опорник ВСУ захвачен", "захопили позиції окупантів"
-    r"|позици\w*|позиці\w*|опорник\w*|опорн\w* пункт\w*|укреплени\w*|укріплен\w*|positions? of|strongholds? of)\s+(?:\w+\s+){0,1}$"
+_PATIENT_BEFORE = re.compile(r"(?:\bот|\bвід|\bз-під|\bfrom|\bout of|\bз|\bиз)\s+(?:\w+\s+){0,1}$")
+# whose positions were taken or attacked: "опорник ВСУ захвачен", "попытки атаковать позиции ВС РФ"
+_HOLDER_BEFORE = re.compile(
+    r"(?:позици\w*|позиці\w*|опорник\w*|опорн\w* пункт\w*|укреплени\w*|укріплен\w*|positions? of|strongholds? of)\s+(?:\w+\s+){0,1}$"
 )
+_INSTRUMENTAL = re.compile(r"\w+(?:ами|ями|ими|ыми)\b")  # "нашими силами", "российскими военными"
 _AGENT_BY = re.compile(r"(?:\bby)\s+(?:the\s+)?$")
 _NEGATION = re.compile(r"(?:\bне|\bні|\bnot|\bnever|\bn't|\bdid not|\bdidn't|\bhave not|\bhas not|\bhadn't|\bhaven't)\s+(?:\w+\s+){0,1}$")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|whereas|а|но|але|однак|тогда как)\b|\b(?:while|whereas)\b")
@@ -88,17 +89,23 @@ def _side_cues(low: str, trig: Triggers, speaker_side: Side | None, mention_span
         cue_text = low[c.start : c.end]
         role = "agent"
         after = low[c.end : c.end + 30]
-        if _ATTACK_NOUN.search(before) or re.match(r"\W+(?:атак|штурм|наступ|спроб|попыт|(?:attacks?|assaults?|offensives?|advances|attempts)\b)", after) or re.search(r"(?:attacks?|assaults?|advances?|offensives?|invasion|attempts?|infiltration)$", cue_text):
-            role = "attacker"
-        elif _PATIENT_BEFORE.search(before):
+        if _HOLDER_BEFORE.search(before):
             role = "patient"
+        elif _ATTACK_NOUN.search(before) or re.match(r"\W+(?:атак|штурм|наступ|спроб|попыт|(?:attacks?|assaults?|offensives?|advances|attempts)\b)", after) or re.search(r"(?:attacks?|assaults?|advances?|offensives?|invasion|attempts?|infiltration)$", cue_text):
+            role = "attacker"
+        elif (pm := _PATIENT_BEFORE.search(before)) and not any(
+            c.start - len(before) + pm.start() < e and s < c.start for s, e in mention_spans
+        ):
+            role = "patient"  # not "после отступления из Угледара украинские боевики": a place between
         elif _AGENT_BY.search(before):
             role = "by"
         out.append(_SideCue(c.start, c.end, c.side, role))
     return out
 
 
-def _governing_trigger(hits: list[TriggerHit], pos: int, low: str) -> TriggerHit | None:
+def _governing_trigger(hits: list[TriggerHit], pos: int, low: str, trig: Triggers) -> TriggerHit | None:
+    main = [h for h in hits if not trig.adverbial_before.search(low[max(0, h.start - 40) : h.start])]
+    hits = main or hits  # "в результате боёв X освобождено": the verb, not the circumstance
     before = [h for h in hits if h.end <= pos]
     after = [h for h in hits if h.start >= pos]
     if before:
@@ -111,7 +118,7 @@ def _governing_trigger(hits: list[TriggerHit], pos: int, low: str) -> TriggerHit
 
 
 def _resolve_type_actor(
-    hit: TriggerHit, hits: list[TriggerHit], cues: list[_SideCue], pos: int, default_side: Side | None
+    hit: TriggerHit, hits: list[TriggerHit], cues: list[_SideCue], pos: int, default_side: Side | None, low: str
 ) -> tuple[ClaimType, Side | None, str]:
     """The claim's type and actor for a place at ``pos`` governed by ``hit``."""
     ctype = hit.trigger.type
@@ -148,6 +155,14 @@ def _resolve_type_actor(
             if attacker is None:
                 return ctype, default_side, rule
             return ctype, _opposite(attacker), rule
+        if hit.passive:
+            # "группа ВСУ уничтожена нашими силами": the instrumental agent right after a passive
+            # repel verb is the defender; the subject right before it is the attacker
+            by = [c for c in agents_after if c.start - hit.end < 25 and _INSTRUMENTAL.match(low[c.start : c.end])]
+            if by:
+                return ctype, by[0].side, rule
+            if agents_before and hit.start - agents_before[-1].end < 30 and "," not in low[agents_before[-1].end : hit.start]:
+                return ctype, _opposite(agents_before[-1].side), rule
         if agents_before:
             return ctype, agents_before[-1].side, rule
         if by_agents:
@@ -341,7 +356,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                 continue
             if s > 1 and sentence[s - 1] == "-" and sentence[s - 2].isalpha():  # "Severodonetsk-Lysychansk"
                 continue
-            hit = _governing_trigger(hits, s, low)
+            hit = _governing_trigger(hits, s, low, trig)
             if hit is None:
                 continue
             prev_word = re.findall(r"[\w']+", before)[-1:] or [""]
@@ -365,7 +380,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             attempt = next((h for h in hits if h.trigger.type == ClaimType.ATTACKED and 0 <= hit.start - h.end <= 3), None)
             if attempt is not None and hit.trigger.type in (ClaimType.CAPTURED, ClaimType.ADVANCED):
                 hit = attempt
-            ctype, actor, rule = _resolve_type_actor(hit, hits, cues, s, default_side)
+            ctype, actor, rule = _resolve_type_actor(hit, hits, cues, s, default_side, low)
             if ctype == ClaimType.CAPTURED:
                 lo, hi = sorted((hit.start, s))
                 if trig.partial.search(low[max(0, lo - 60) : hi + 5]):

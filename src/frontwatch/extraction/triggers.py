@@ -22,6 +22,7 @@ class Trigger:
     type: ClaimType
     failure: bool  # a failed-attack trigger: the defender is the actor
     not_in: re.Pattern[str] | None = None  # sense exclusions: the sentence is about something else
+    only_in: re.Pattern[str] | None = None  # a trigger only in a sentence that also has one of these
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,14 +98,16 @@ class Triggers:
     strike: re.Pattern[str]
     plan: re.Pattern[str]
     direction_after: re.Pattern[str]
+    adverbial_before: re.Pattern[str]
 
     def find(self, sentence: str, lang: str) -> list[TriggerHit]:
         """Trigger words of ``sentence`` (offsets into it), in text order."""
         lt = self.by_lang.get(lang) or self.by_lang["en"]
         hits = self._find(sentence, lt, lang)
-        if any(h.trigger.not_in is not None for h in hits):
+        if any(h.trigger.not_in is not None or h.trigger.only_in is not None for h in hits):
             low = fold(sentence)
             hits = [h for h in hits if h.trigger.not_in is None or not h.trigger.not_in.search(low)]
+            hits = [h for h in hits if h.trigger.only_in is None or h.trigger.only_in.search(low)]
         return hits
 
     def _find(self, sentence: str, lt: LangTriggers, lang: str) -> list[TriggerHit]:
@@ -139,7 +142,8 @@ class Triggers:
             for form in lem:
                 trig = lt.lemma_map.get(form)
                 if trig is not None:
-                    hits.append(TriggerHit(tok.start, tok.end, trig, future=_is_future(tok.text, lang)))
+                    passive = lang == "ru" and trig.type == ClaimType.REPELLED and _is_passive(tok.text, lang)
+                    hits.append(TriggerHit(tok.start, tok.end, trig, passive, future=_is_future(tok.text, lang)))
                     break
         hits.sort(key=lambda h: h.start)
         return hits
@@ -184,9 +188,9 @@ def load_triggers() -> Triggers:
                 raise DataError(f"{name}: missing or duplicate trigger id {tid!r}")
             seen.add(tid)
             try:
-                excl = entry.get("not_in")
+                excl, only = entry.get("not_in"), entry.get("only_in")
                 trig = Trigger(
-                    tid, ClaimType(entry["type"]), entry.get("outcome") == "failure", _words(excl) if excl else None
+                    tid, ClaimType(entry["type"]), entry.get("outcome") == "failure", _words(excl) if excl else None, _words(only) if only else None
                 )
             except (KeyError, ValueError) as exc:
                 raise DataError(f"{name}: {tid}: bad type ({exc}); use one of {[t.value for t in ClaimType]}") from exc
@@ -220,4 +224,6 @@ def load_triggers() -> Triggers:
         direction_after=re.compile(
             r"^\W{0,3}(?:(?:city|oblast|обл\w*|and \w+|и \w+|і \w+|та \w+)\W+)?(?:" + "|".join(cues["direction"]["after"]) + r")"
         ),
+        # the phrase, then at most one adjective ("в результате тяжёлых боёв")
+        adverbial_before=re.compile(r"(?<![\w])(?:" + "|".join(cues["adverbial"]["before"]) + r")\s+(?:\w+\s+)?$"),
     )
