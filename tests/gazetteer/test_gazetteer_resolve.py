@@ -190,3 +190,8 @@ def test_a_regional_capital_beats_a_village_namesake_in_another_oblasts_text(gaz
     text = "Бои шли под Молочанском в Запорожской области. Под Харьковом армия отступила."
     kharkiv = next(m for m in mentions(gaz, text) if m.surface == "Харьковом")
     assert kharkiv.place == "UA63120270010096107"
+
+
+def test_isw_city_suffix_is_part_of_the_mention(gaz):
+    (m,) = mentions(gaz, "Russian forces shelled Kharkiv City on May 5.")
+    assert m.surface == "Kharkiv City" and m.place == "UA63120270010096107"

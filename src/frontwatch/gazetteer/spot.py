@@ -140,6 +140,9 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
             dropped.pop()
             continue
         cands = tuple(Candidate(gaz.places[i].id, 0.0) for i in h.places)
+        if h.latin and text.startswith(" City", h.end):  # ISW's "Kharkiv City", "Donetsk City"
+            h = Hit(h.start, h.end + 5, h.form, h.places, h.latin)
+            surface = text[h.start : h.end]
         mentions.append(Mention(Span(h.start, h.end), surface, cands))
         dropped.pop()
 
