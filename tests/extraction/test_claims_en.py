@@ -60,3 +60,23 @@ def test_english_vocabulary(text, want):
 )
 def test_english_locators(text, want):
     assert got(text) == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a verb inside a parenthetical does not govern the places outside it
+        ("A man mobilized in Vovchansk (whom Ukrainian forces captured later) testified.", []),
+        # a starting point, and the next names of its list, are not targets
+        ("Russian forces attempted to advance from Lyptsi (10km north of Kharkiv) and Vovchansk.", []),
+        ("Ukrainian forces repelled an attempt by Russian troops to cut a road from Vovchansk.", []),
+        ("Ukrainian forces repelled Russian troops from positions in Vovchansk.", [("Vovchansk", "repelled", "UA")]),
+        # the consequence of a hypothetical is hypothetical too
+        ("If Russian forces take Kupiansk, they could then regroup for several weeks and advance toward Vovchansk.", []),
+        ("Russian forces continued limited offensive operations on the Kupiansk and Novopavlivka axes.", []),
+        # a new clause after an attack noun: its subject is not the attacker
+        ("Vovchansk was under constant attack until Russian forces withdrew.", [("Vovchansk", "withdrew", "RU")]),
+    ],
+)
+def test_english_clauses(text, want):
+    assert got(text) == want

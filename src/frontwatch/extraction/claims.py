@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 _ATTACK_NOUN = re.compile(
     r"(?:атак\w*|штурм\w*|наступ\w*|контратак\w*|попыт\w*|спроб\w*|натиск\w*|attacks?|assaults?|offensive|attempts?|advances?|pushes)\W+"
     # "атаки, які наші оборонці відбили": the subject of a relative clause is not the attacker
-    r"(?!(?:які|яких|котрі|которые|которых|that|which)\b)(?:\w+\W+){0,2}$"
+    r"(?!(?:які|яких|котрі|которые|которых|that|which)\b)"
+    # "under attack until Russian forces withdrew": a new clause starts, its subject is no attacker
+    r"(?!(?:until|when|while|after|before|since|because|as|but|and)\b)(?:\w+\W+){0,2}$"
 )
 _PATIENT_BEFORE = re.compile(r"(?:\bот|\bвід|\bз-під|\bfrom|\bout of|\bз|\bиз)\s+(?:\w+\s+){0,1}$")
 # whose positions were taken or attacked: "опорник ВСУ захвачен", "попытки атаковать позиции ВС РФ"
@@ -36,6 +38,11 @@ _HOLDER_BEFORE = re.compile(
 _INSTRUMENTAL = re.compile(r"\w+(?:ами|ями|ими|ыми)\b")  # "нашими силами", "российскими военными"
 _AGENT_BY = re.compile(r"(?:\bby)\s+(?:the\s+)?$")
 _NEGATION = re.compile(r"(?:\bне|\bні|\bnot|\bnever|\bn't|\bdid not|\bdidn't|\bhave not|\bhas not|\bhadn't|\bhaven't)\s+(?:\w+\s+){0,1}$")
+_ATTACK_WORD = re.compile(r"(?:attempt|attack|assault|advance|offensive|штурм|атак|наступ|спроб|попыт)")
+_PARENS = re.compile(r"\([^()]*\)")
+# between a starting point and the next name of the same list ("from A (5km east of B), the C
+# plant, and D"): parentheticals removed, only names, commas and "and/or" are left
+_LIST_GAP = re.compile(r"[\s,]*(?:(?:the\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w'’-]*)*[\s,]*)*(?:and|or|и|і|та|й)?\s*(?:the\s+)?")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|whereas|а|но|але|однак|тогда как)\b|\b(?:while|whereas)\b")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _KYIV = "UA80000000000093317"
@@ -106,6 +113,9 @@ def _side_cues(low: str, trig: Triggers, speaker_side: Side | None, mention_span
 def _governing_trigger(hits: list[TriggerHit], pos: int, low: str, trig: Triggers) -> TriggerHit | None:
     main = [h for h in hits if not trig.adverbial_before.search(low[max(0, h.start - 40) : h.start])]
     hits = main or hits  # "в результате боёв X освобождено": the verb, not the circumstance
+    # a verb inside a parenthetical governs only the places inside it ("X (which Y forces captured)")
+    parens = [(m.start(), m.end()) for m in _PARENS.finditer(low)]
+    hits = [h for h in hits if not any(a < h.start < b and not a < pos < b for a, b in parens)]
     before = [h for h in hits if h.end <= pos]
     after = [h for h in hits if h.start >= pos]
     if before:
@@ -312,7 +322,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         direction = None
         targets: list[tuple[Mention, int, int]] = []
         for m, (s, e) in zip(mentions, rel):
-            after = low[e : e + 20]
+            after = low[e : e + 40]
             if trig.direction_after.match(after):
                 if m.place and direction is None:
                     place = gaz.get(m.place)
@@ -335,9 +345,13 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             # hypotheticals are not claims: drop the triggers of the if-clause (up to its comma)
             comma = low.find(",")
             hits = [h for h in hits if comma != -1 and h.start > comma]
+            # "If X, they will advance…": a main clause with a modal is the hypothetical's consequence
+            if comma != -1 and trig.plan.search(low[comma : hits[0].start if hits else comma]):
+                hits = []
             if not hits:
                 continue
         prev_end = -1
+        origin_end = -1
         for m, s, e in targets:
             before = low[max(0, s - 45) : s]
             if trig.locator_before.search(before):
@@ -360,8 +374,19 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             if hit is None:
                 continue
             prev_word = re.findall(r"[\w']+", before)[-1:] or [""]
-            if (prev_word[0] in trig.start_before or trig.origin_before.search(before)) and hit.trigger.type in (ClaimType.ATTACKED, ClaimType.ADVANCED, ClaimType.FIGHTING):
+            # where a push starts is not its target, nor are the next names of the same list;
+            # "repelled them from X" is X, "repelled an attack from X" is not
+            pushed = hit.trigger.type in (ClaimType.ATTACKED, ClaimType.ADVANCED, ClaimType.FIGHTING) or (
+                hit.trigger.type == ClaimType.REPELLED and _ATTACK_WORD.search(low, hit.end, s) is not None
+            )
+            if pushed and (
+                prev_word[0] in trig.start_before
+                or trig.origin_before.search(before)
+                or (origin_end >= 0 and _LIST_GAP.fullmatch(_PARENS.sub(" ", sentence[origin_end:s])))
+            ):
+                origin_end = e
                 continue
+            origin_end = -1
             if prev_word[0] in ("до", "к", "ко", "to", "towards", "toward") and hit.trigger.type == ClaimType.WITHDREW:
                 continue  # "відступили до Куп'янська": where they went, not what they left
             if strike and hit.trigger.type == ClaimType.ATTACKED and not re.search(r"(?:ground|штурм|наступ|assault|пехот|піхот|infantry)", low):
