@@ -93,9 +93,21 @@ def _score_doc(gold: list[dict[str, Any]], pred: tuple[Claim, ...], doc: Documen
                 errors.append(f"FN {doc.doc_id} [{g['type']}/{g.get('actor')}] {g['surface']} ({g['place']}) :: {g.get('sentence', '')[:200]}")
             continue
         t.tp += 1
-        t.side_ok += c.claimant_side.value == g.get("claimant_side")
-        t.stance_ok += c.stance.value == g.get("stance")
-        t.date_ok += (c.date.isoformat() if c.date else None) == g.get("date")
+        got = {
+            "SIDE": (c.claimant_side.value, g.get("claimant_side")),
+            "STANCE": (c.stance.value, g.get("stance")),
+            "DATE": (c.date.isoformat() if c.date else None, g.get("date")),
+        }
+        t.side_ok += got["SIDE"][0] == got["SIDE"][1]
+        t.stance_ok += got["STANCE"][0] == got["STANCE"][1]
+        t.date_ok += got["DATE"][0] == got["DATE"][1]
+        if errors is not None:
+            # attribute errors of matched claims: listed after FP/FN, prefixed by the attribute
+            errors.extend(
+                f"{what} {doc.doc_id} {g['surface']} gold {want} got {have} (claimant {c.claimant!r}) :: {g.get('sentence', '')[:160]}"
+                for what, (have, want) in got.items()
+                if have != want
+            )
     for k, c in pred_keys.items():
         if k not in gold_keys:
             t.fp += 1

@@ -60,5 +60,13 @@ def test_paragraph_opening_date_carries():
     assert event_date("Russian forces attacked X.", PUB, "On December 1, Russian forces attacked Y.") == dt.date(2024, 12, 1)
 
 
+def test_a_lead_that_ends_on_its_date_carries_it():
+    lead = "Ukrainian forces held their positions north of the town on December 2."
+    assert event_date("Russian forces attacked X.", PUB, lead) == dt.date(2024, 12, 2)
+    assert event_date("Бои шли у Х.", PUB, "Противник продолжал штурмы 2 декабря.") == dt.date(2024, 12, 2)
+    # a date in the middle of a lead does not spread
+    assert event_date("Russian forces attacked X.", PUB, "On the map of December 2 the front moved; more below.") is None
+
+
 def test_date_in_january_of_december_event_is_previous_year():
     assert event_date("on December 30", dt.date(2025, 1, 2)) == dt.date(2024, 12, 30)

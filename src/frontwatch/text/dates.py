@@ -101,9 +101,16 @@ def event_date(sentence: str, pub: dt.date | None, paragraph_lead: str | None = 
     d = explicit_date(sentence, pub) or relative_date(sentence, pub)
     if d is None and paragraph_lead:
         head = paragraph_lead[:40]
-        if re.match(r"\s*(?:on\s+|в\s+ночь\s+на\s+|у\s+ніч\s+на\s+)?\S+\s+\S+[,.]?", head):
-            d = explicit_date(head, pub) if _opens_with_date(head) else None
+        if _opens_with_date(head):
+            d = explicit_date(head, pub)
+        elif _CLOSING_DATE.search(fold(paragraph_lead)):
+            # a lead that ends on its date sums up that day ("Russian forces continued ground
+            # attacks east of Bakhmut on August 13."): the paragraph goes on with that day's events
+            d = explicit_date(paragraph_lead, pub)
     return d
+
+
+_CLOSING_DATE = re.compile(r"\b(?:on|in the past day,? on)\s+\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\W*$|\s\d{1,2}\s+\w+(?:\s+\d{4})?(?:\s+(?:года|року|г\.|р\.))?\W*$")
 
 
 def _opens_with_date(head: str) -> bool:
