@@ -66,3 +66,45 @@ def test_uk_not_a_capture(text):
 def test_uk_not_a_settlement(text, surface):
     _, doc = claims(text)
     assert surface not in {m.surface for m in doc.mentions}
+
+
+def _stance(text, place, source="example.com.ua"):
+    _, doc = claims(text, source=source)
+    c = next(c for c in doc.claims if c.place == place)
+    return c.stance.value, c.claimant
+
+
+def test_uk_back_reference_attributes_the_sentences_before():
+    text = "Сили оборони звільнили Вовчанськ. Бійці закріплюються на позиціях. Про це повідомив Генштаб ЗСУ."
+    assert _stance(text, VOVCHANSK) == ("reported", "Ukrainian General Staff")
+
+
+def test_uk_headline_repeated_with_attribution_is_reported():
+    text = "Українські війська вийшли з Вовчанська\nУкраїнські війська вийшли з Вовчанська на підготовлені позиції, повідомив Олександр Сирський."
+    assert _stance(text, VOVCHANSK) == ("reported", "Oleksandr Syrskyi")
+
+
+def test_uk_headline_signed_after_a_dash_is_reported():
+    assert _stance("Біля Вовчанська точаться запеклі бої – Генштаб\n\nІнші новини дня.", VOVCHANSK) == ("reported", "Ukrainian General Staff")
+
+
+@pytest.mark.parametrize("verb", ["підтвердили", "зазначила", "сказав", "оголосило"])
+def test_uk_attribution_verb_forms(verb):
+    assert _stance(f"Українські захисники звільнили Вовчанськ, {verb} у Генштабі.", VOVCHANSK)[0] == "reported"
+
+
+def test_uk_a_channel_post_speaks_in_its_own_voice_after_a_quoted_paragraph():
+    text = "Генштаб заявив про бої біля Куп'янська.\n\nОкупанти просунулися у Вовчанську."
+    assert _stance(text, VOVCHANSK, source="Telegram: some_channel")[0] == "asserted"
+    assert _stance(text, VOVCHANSK, source="example.com.ua") == ("reported", "Ukrainian General Staff")
+
+
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        ("Сили оборони просунулися біля Вовчанська, сказав Тарнавський.", "Oleksandr Tarnavskyi (OSUV Tavria)"),
+        ("У Силах оборони повідомили, що у Вовчанську тривають бої.", "Ukrainian Defense Forces"),
+    ],
+)
+def test_uk_military_claimants(text, claimant):
+    assert _stance(text, VOVCHANSK) == ("reported", claimant)

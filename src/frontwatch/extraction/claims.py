@@ -8,6 +8,7 @@ attribution cues, carried through a paragraph, else the outlet in its own voice.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -209,10 +210,14 @@ def _sentence_speaker(sentence: str, low: str, hits: list[ClaimantHit], trig: Tr
     attr = attribution.search(low) or (trig.attribution["en"].search(low) if lang != "en" else None) or trig.denial.search(low)
     if not hits:
         return None
-    if attr is None and not re.match(r"^[^:]{0,60}:", sentence) and not re.search(r"[—–-]\s*(?:говорится|йдеться|said|сказал|заявил)", low):
+    # a headline signed with its source after a dash: "Біля Покровська точаться бої – Генштаб"
+    signed = next((h for h in hits if re.search(r"\s[—–-]\s+(?:[\w'«»\"]+\s+){0,3}$", low[: h.start]) and not re.search(r"\w", low[h.end :])), None)
+    if attr is None and signed is None and not re.match(r"^[^:]{0,60}:", sentence) and not re.search(r"[—–-]\s*(?:говорится|йдеться|said|сказал|заявил)", low):
         return None
     # the named claimant nearest to the attribution cue
-    if attr is not None:
+    if signed is not None and attr is None:
+        best = signed
+    elif attr is not None:
         best = min(hits, key=lambda h: min(abs(h.start - attr.end()), abs(attr.start() - h.end)))
     else:
         best = hits[0]
@@ -250,6 +255,11 @@ def _claim(
     )
 
 
+def _attributed(c: Claim, who: _Speaker) -> Claim:
+    """``c`` as reported by ``who`` (the evidence stays the first sentence)."""
+    return dataclasses.replace(c, claimant=who.claimant.name, claimant_side=who.claimant.side, stance=Stance.REPORTED)
+
+
 def _small(m: Mention, gaz: Gazetteer) -> bool:
     p = gaz.get(m.place) if m.place and m.place in gaz else None
     return p is None or (p.population or 0) < 100_000
@@ -270,13 +280,19 @@ def extract_claims(doc: Document, res: Resources) -> Document:
     lang = doc.lang if doc.lang in ("en", "ru", "uk") else "en"
     text = doc.text
     outlet = _Speaker(claimants.outlet(doc.source, doc.doc_id), False)
+    # a channel's own post: a source it names in one paragraph does not speak the next ones
+    own_voice = (doc.source or "").lower().startswith("telegram") or doc.doc_id.startswith("tg_")
     gaz = res.gazetteer
     paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
     doc_hedged = bool(re.search(r"(?:unverified|cannot (?:independently )?(?:confirm|verify)|не подтвержд|не підтвердж)", fold(text)))
 
     doc_claimants = claimants.find(text)
     claims: list[Claim] = []
-    seen: set[tuple[str, ClaimType, Side | None]] = set()
+    seen: dict[tuple[str, ClaimType, Side | None], int] = {}  # claim key -> its index in claims
+    # claims in the outlet's voice since the last named speaker of the paragraph: "Про це
+    # повідомив X" after them makes them X's
+    unattributed: list[int] = []
+    run_paragraph = 0
     last_claims: tuple[ClaimType, Side | None, str] | None = None
     who_last = outlet
     carried: _Speaker | None = None
@@ -289,9 +305,15 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         s_hits = [ClaimantHit(h.start - sent.start, h.end - sent.start, h.claimant) for h in doc_claimants if sent.start <= h.start and h.end <= sent.end]
         speaker = _sentence_speaker(sentence, low, s_hits, trig, lang)
         attributed = bool((trig.attribution.get(lang) or trig.attribution["en"]).search(low))
+        if para != run_paragraph:
+            unattributed, run_paragraph = [], para
         if speaker is not None:
+            if trig.back_reference.match(low):
+                for i in unattributed:
+                    claims[i] = _attributed(claims[i], speaker)
+            unattributed = []
             carried, carried_paragraph = speaker, para
-        elif carried is not None and (carried_paragraph == para or len(paragraph_starts) == 1 or lang != "en" or attributed):
+        elif carried is not None and (carried_paragraph == para or len(paragraph_starts) == 1 or (lang != "en" and not own_voice) or attributed):
             # "It also said…", "the report that…": the last named claimant goes on speaking
             speaker = carried
         else:
@@ -309,7 +331,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                     key = (m.place, ctype, None if ctype == ClaimType.FIGHTING else actor)
                     if m.place is None or key in seen:
                         continue
-                    seen.add(key)
+                    seen[key] = len(claims)
                     claims.append(_claim(m, ctype, actor, who_last, sentence, sent, rule_id + "+list", None, False, None))
             last_claims = None
             continue
@@ -425,7 +447,13 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             key = (m.place or m.surface, ctype, None if ctype == ClaimType.FIGHTING else actor)
             last_claims, who_last = (ctype, actor, rule), who
             if key in seen:
+                # a claim first made in the outlet's voice (a headline) and then attributed is the claimant's
+                first = claims[seen[key]]
+                if stance == Stance.REPORTED and first.stance == Stance.ASSERTED and first.claimant == outlet.claimant.name:
+                    claims[seen[key]] = _attributed(first, who)
                 continue
-            seen.add(key)
+            seen[key] = len(claims)
+            if not who.attributed:
+                unattributed.append(len(claims))
             claims.append(_claim(m, ctype, actor, who, sentence, sent, rule, date, hedged, direction, stance))
     return doc.replace(claims=tuple(claims))

@@ -91,6 +91,7 @@ class Triggers:
     partial: re.Pattern[str]
     attribution: dict[str, re.Pattern[str]]
     denial: re.Pattern[str]
+    back_reference: re.Pattern[str]  # "Про це повідомив X": X said what came before
     hedge: re.Pattern[str]
     locator_before: re.Pattern[str]
     start_before: frozenset[str]
@@ -215,6 +216,7 @@ def load_triggers() -> Triggers:
         partial=_words(cues["partial"]["patterns"]),
         attribution={lang: _words(words) for lang, words in cues["attribution"].items()},
         denial=_words(cues["denial"]["patterns"]),
+        back_reference=re.compile(r"^\W*(?:" + "|".join(cues["back_reference"]["patterns"]) + r")(?!\w)"),
         hedge=_words(cues["hedge"]["patterns"]),
         locator_before=re.compile(r"(?:" + "|".join(ex["locator_before"]) + r")\s*$"),
         start_before=frozenset(ex["start_before"]),
