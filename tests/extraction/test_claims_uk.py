@@ -108,3 +108,16 @@ def test_uk_a_channel_post_speaks_in_its_own_voice_after_a_quoted_paragraph():
 )
 def test_uk_military_claimants(text, claimant):
     assert _stance(text, VOVCHANSK) == ("reported", claimant)
+
+
+@pytest.mark.parametrize(
+    "text, source, expected",
+    [
+        # Russian-language side words met while checking the Ukrainian stance rules
+        ("Российским захватчикам не удалось войти в Волчанск.", "bbc.com", (VOVCHANSK, "repelled", "UA")),
+        ("Союзные силы закрепились на окраине Волчанска.", "example.com.ua", (VOVCHANSK, "advanced", "RU")),
+    ],
+)
+def test_ru_side_words(text, source, expected):
+    got = [(c.place, c.type.value, c.actor.value if c.actor else None) for c in frontwatch.extract(text, lang="ru", date=PUB, source=source).claims]
+    assert expected in got
