@@ -50,3 +50,48 @@ def test_circumstance_noun_does_not_govern_the_place():
 def test_common_war_nouns_are_not_villages():
     got, doc = claims("Атаки продолжаются. Город Волчанск под контролем.")
     assert got == [] and all(m.surface not in ("Атаки", "Город") for m in doc.mentions)
+
+
+def test_civilians_fleeing_is_no_withdrawal():
+    got, _ = claims("Жители Волчанска, бежавшие из своего города, устроили митинг.", "Telegram: Mash")
+    assert got == []
+
+
+def test_milblogger_going_toward_a_town_is_an_advance():
+    got, _ = claims("Прямо сейчас наши идут в направлении Волчанска.", "Telegram: Mash")
+    assert got == [(VOVCHANSK, "advanced", "RU")]
+
+
+def test_breakout_from_encirclement_is_fighting():
+    got, _ = claims("Противник потерял 20 человек, пытаясь выбраться из котла в районе Волчанска.", "Telegram: SHOT")
+    assert [(p, t) for p, t, _ in got] == [(VOVCHANSK, "fighting")]
+
+
+def test_offensive_to_seize_is_an_attack_not_a_capture():
+    got, _ = claims("Штурмовые отряды продолжают наступательные действия по овладению кварталами на окраинах Волчанска.", "tass.ru")
+    assert got == [(VOVCHANSK, "attacked", "RU")]
+
+
+def test_locators_with_a_settlement_noun():
+    assert claims("Российские войска атакуют северо-западнее села Волчанск.", "tass.ru")[0] == []
+    assert claims("Населённый пункт под Волчанском был взят группировкой войск «Север».", "tass.ru")[0] == []
+    got, _ = claims("ВС РФ движутся к Липцам со стороны села Волчанск.", "Telegram: Mash")
+    assert all(p != VOVCHANSK for p, _, _ in got)
+
+
+def test_command_of_a_side_is_that_side():
+    got, _ = claims("Военное командование Украины отдало приказ об отступлении из Волчанска.", "dzen.ru")
+    assert got == [(VOVCHANSK, "withdrew", "UA")]
+
+
+def test_attributive_participles_are_standing_state():
+    got, _ = claims("В занятом нашими Волчанске продолжается уничтожение остатков украинской пехоты.", "Telegram: Mash")
+    assert [(p, t) for p, t, _ in got] == [(VOVCHANSK, "fighting")]
+    assert claims("Противник перебросил резервы к окружённым в Волчанске подразделениям.", "Telegram: Mash")[0] == []
+
+
+def test_controlling_part_of_a_town_is_an_advance():
+    got, _ = claims("Западную часть Волчанска контролирует ВС РФ.", "Telegram: Mash")
+    assert got == [(VOVCHANSK, "advanced", "RU")]
+    got, _ = claims("ВСУ почти потеряли Волчанск - армия РФ контролирует 90% города.", "rambler.ru")
+    assert got == [(VOVCHANSK, "advanced", "RU")]

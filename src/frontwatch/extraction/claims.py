@@ -430,7 +430,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             ctype, actor, rule = _resolve_type_actor(hit, hits, cues, s, default_side, low)
             if ctype == ClaimType.CAPTURED:
                 lo, hi = sorted((hit.start, s))
-                if trig.partial.search(low[max(0, lo - 60) : hi + 5]):
+                # "X … контролирует 90% города": the share may follow a verb that follows the place
+                if trig.partial.search(low[max(0, lo - 60) : max(hi + 5, hit.end + 12 if s < hit.start else 0)]):
                     ctype = ClaimType.ADVANCED  # only part of the place: an advance
             if ctype == ClaimType.FIGHTING and actor is not None and not any(c.role in ("agent", "attacker") for c in cues):
                 actor = None

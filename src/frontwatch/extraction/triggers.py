@@ -66,6 +66,20 @@ def _is_passive(word: str, lang: str) -> bool:
     return "PRTS" in tag or ("PRTF" in tag and "pssv" in tag)
 
 
+def _is_attributive(word: str, lang: str) -> bool:
+    """A full passive participle ("в занятом нашими X", "оккупированного села X", "окружённых в
+    X"): it describes who holds a place or is caught in it, a standing state (CLAIMS.md "Standing control is not a claim"). Russian
+    only: the predicate takes the short form there ("X освобождён"), unlike Ukrainian."""
+    if lang != "ru":
+        return False
+    from frontwatch.text.morphology import analyzer
+
+    parses = analyzer("ru").parse(word.lower())
+    if not parses or parses[0].tag.POS not in ("PRTF", "ADJF"):  # "занятом" reads first as ADJF
+        return False
+    return not any(p.tag.POS in ("PRTS", "VERB", "INFN", "GRND", "NOUN") for p in parses)
+
+
 @dataclass(frozen=True)
 class LangTriggers:
     lang: str
@@ -143,6 +157,8 @@ class Triggers:
             for form in lem:
                 trig = lt.lemma_map.get(form)
                 if trig is not None:
+                    if trig.type in (ClaimType.CAPTURED, ClaimType.ADVANCED) and _is_attributive(tok.text, lang):
+                        break
                     passive = lang == "ru" and trig.type == ClaimType.REPELLED and _is_passive(tok.text, lang)
                     hits.append(TriggerHit(tok.start, tok.end, trig, passive, future=_is_future(tok.text, lang)))
                     break
