@@ -80,3 +80,21 @@ def test_english_locators(text, want):
 )
 def test_english_clauses(text, want):
     assert got(text) == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # the side inside the control phrase is the one that took it; part of a town is an advance
+        ("Officials said Vovchansk was also now under Russian control.", [("Vovchansk", "captured", "RU")]),
+        ("Officials said 80% of Vovchansk was now under Russian control.", [("Vovchansk", "advanced", "RU")]),
+        ("The centre of Vovchansk came under Russian control.", [("Vovchansk", "advanced", "RU")]),
+        ("Ukrainian forces pushed Russian forces out of Vovchansk.", [("Vovchansk", "captured", "UA")]),
+        # future, needed and prepared-for actions are not claims
+        ("Russian forces keep defending positions as a springboard for future attacks against Vovchansk.", []),
+        ("Ukrainian troops do not need to fully withdraw from Vovchansk.", []),
+        ("Russian forces shelled Lyptsi to set conditions for an advance on Vovchansk.", []),
+    ],
+)
+def test_english_control_and_plans(text, want):
+    assert got(text) == want

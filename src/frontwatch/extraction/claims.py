@@ -185,6 +185,11 @@ def _resolve_type_actor(
             return ctype, _opposite(agents_after[0].side), rule
         return ctype, default_side, rule
 
+    # the trigger names the side itself: "came under Russian control", "in Ukrainian hands"
+    # (not "pushed Russian forces out of", where the side inside is the loser)
+    inside = [c for c in cues if hit.start <= c.start and c.end <= hit.end and c.role == "agent" and re.search(r"control|контрол", low[c.start : c.end])]
+    if inside and ctype == ClaimType.CAPTURED:
+        return ctype, inside[0].side, rule
     # the side named in the attack noun itself ("Russian infiltration attempts near X") decides
     own_noun = [c for c in attackers if c.start <= hit.end and c.end >= hit.start - 1]
     if own_noun and ctype in (ClaimType.ATTACKED, ClaimType.ADVANCED):
