@@ -457,6 +457,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                 first = claims[seen[key]]
                 if stance == Stance.REPORTED and first.stance == Stance.ASSERTED and first.claimant == outlet.claimant.name:
                     claims[seen[key]] = _attributed(first, who)
+                elif not who.attributed and first.claimant == outlet.claimant.name:
+                    unattributed.append(seen[key])  # the lead repeats the headline: "Про це …" next covers both
                 continue
             seen[key] = len(claims)
             if not who.attributed:
