@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -280,6 +281,8 @@ def _is_list_sentence(sentence: str, mentions: list[Mention], offset: int) -> bo
 
 def extract_claims(doc: Document, res: Resources) -> Document:
     """Fill ``doc.claims`` from ``doc.sentences`` and the resolved ``doc.mentions``."""
+    if not doc.mentions:
+        return doc.replace(claims=())  # no place named: nothing below can make a claim
     trig: Triggers = res.triggers
     claimants: Claimants = res.claimants
     lang = doc.lang if doc.lang in ("en", "ru", "uk") else "en"
@@ -302,12 +305,31 @@ def extract_claims(doc: Document, res: Resources) -> Document:
     who_last = outlet
     carried: _Speaker | None = None
     carried_paragraph = -1
+    # mentions, claimant names and sentences are in text order: each sentence finds its own by
+    # bisection instead of scanning the whole document
+    mention_starts = [m.span.start for m in doc.mentions]
+    by_start = mention_starts == sorted(mention_starts)
+    claimant_starts = [h.start for h in doc_claimants]
+    sentence_starts = [x.start for x in doc.sentences]
+    sentences_sorted = sentence_starts == sorted(sentence_starts)
     for sent in doc.sentences:
+        # claimant names of this sentence, from one pass over the whole text
+        i = bisect_left(claimant_starts, sent.start)
+        s_hits = []
+        while i < len(doc_claimants) and doc_claimants[i].start <= sent.end:
+            h = doc_claimants[i]
+            if h.end <= sent.end:
+                s_hits.append(ClaimantHit(h.start - sent.start, h.end - sent.start, h.claimant))
+            i += 1
+        if by_start:
+            mentions = list(doc.mentions[bisect_left(mention_starts, sent.start) : bisect_left(mention_starts, sent.end)])
+        else:
+            mentions = [m for m in doc.mentions if sent.start <= m.span.start < sent.end]
+        if not mentions and not s_hits:
+            continue  # no place and no claimant named: no claim, and the speaker carried on is unchanged
         sentence = text[sent.start : sent.end]
         low = fold(sentence)
-        para = max(i for i, p in enumerate(paragraph_starts) if p <= sent.start)
-        # claimant names of this sentence, from one pass over the whole text
-        s_hits = [ClaimantHit(h.start - sent.start, h.end - sent.start, h.claimant) for h in doc_claimants if sent.start <= h.start and h.end <= sent.end]
+        para = bisect_right(paragraph_starts, sent.start) - 1
         speaker = _sentence_speaker(sentence, low, s_hits, trig, lang)
         attributed = bool((trig.attribution.get(lang) or trig.attribution["en"]).search(low))
         if para != run_paragraph:
@@ -323,7 +345,6 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             speaker = carried
         else:
             speaker = None
-        mentions = [m for m in doc.mentions if sent.start <= m.span.start < sent.end]
         if not mentions:
             continue
         hits = trig.find(sentence, lang)
@@ -365,7 +386,11 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             targets.append((m, s, e))
         denied = bool(trig.denial.search(low))
         hedged = bool(trig.hedge.search(low)) or doc_hedged
-        lead_span = next((x for x in doc.sentences if x.start >= paragraph_starts[para]), sent)
+        if sentences_sorted:
+            lead = bisect_left(sentence_starts, paragraph_starts[para])
+            lead_span = doc.sentences[lead] if lead < len(doc.sentences) else sent
+        else:
+            lead_span = next((x for x in doc.sentences if x.start >= paragraph_starts[para]), sent)
         date = event_date(sentence, doc.date, text[lead_span.start : lead_span.end] if lead_span != sent else None)
         strike = bool(trig.strike.search(low))
         if re.match(r"^(?:\W|\[\d+\])*(?:if|если|якщо|should|в случае|у разі)\b", low):

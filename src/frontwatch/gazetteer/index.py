@@ -205,17 +205,22 @@ class Gazetteer:
         key_len = array.array("l", (len(k) for k in keys))
         return (auto, offsets, entries, key_len)
 
-    def iter_hits(self, text: str) -> list[Hit]:
-        """Every name form in ``text`` whose inflected ending is allowed."""
+    def iter_hits(self, text: str, *, capitalised: bool = False) -> list[Hit]:
+        """Every name form in ``text`` whose inflected ending is allowed (with ``capitalised``:
+        only those whose first character is a capital letter or a digit)."""
         auto, offsets, entries, key_len = self.automaton
         scan = scan_text(text)
         n = len(scan)
         hits: list[Hit] = []
         mask = (1 << _IDX_BITS) - 1
         for end_idx, ki in auto.iter(scan):
-            j = end_idx + 1
-            while j < n and scan[j] != " ":
-                j += 1
+            if capitalised:
+                first = text[end_idx - key_len[ki] + 1]
+                if not (first.isupper() or first.isdigit()):
+                    continue
+            j = scan.find(" ", end_idx + 1)
+            if j == -1:
+                j = n
             rest = scan[end_idx + 1 : j].rstrip("'")
             matched = [
                 e & mask for e in entries[offsets[ki] : offsets[ki + 1]] if rest in _ENDING_SETS[e >> _IDX_BITS]

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left
 
 from frontwatch.gazetteer.index import Gazetteer, Hit
 from frontwatch.model import Candidate, Document, Mention, Span
 from frontwatch.text.normalize import fold
 
 _NEXT_WORD = re.compile(r"[\s\-–—]*([\w'’.]+)")
-_PREV_WORDS = re.compile(r"([\w'’.]+(?:[^\S\n]+[\w'’.]+)?)[^\S\n]*\Z")  # never across a line break (a headline)
+# The one or two words before a name, never across a line break (a headline). Matched on the
+# reversed window before the name: forwards, ([\w'’.]+(?:[^\S\n]+[\w'’.]+)?)[^\S\n]*\Z would be
+# tried at every position of the window.
+_PREV_WORDS_REVERSED = re.compile(r"[^\S\n]*([\w'’.]+(?:[^\S\n]+[\w'’.]+)?)")
 # Latin words that look like a transliterated settlement name (for the near-miss fallback).
 # Region names (Харківщина, Донетчина) are never settlements in running text.
 _REGION_SUFFIX = ("щина", "щині", "щини", "щину", "щиною", "чина", "чині", "чини", "чину", "щине", "щины", "чине", "чины")
@@ -25,13 +30,8 @@ def _next_word(text: str, pos: int) -> str:
 
 
 def _prev_words(text: str, pos: int) -> str:
-    m = _PREV_WORDS.search(text, max(0, pos - 40), pos)
-    return fold(m.group(1)) if m else ""
-
-
-def _is_capitalised(text: str, hit: Hit) -> bool:
-    first = text[hit.start]
-    return first.isupper() or first.isdigit()
+    m = _PREV_WORDS_REVERSED.match(text[max(0, pos - 40) : pos][::-1])
+    return fold(m.group(1)[::-1]) if m else ""
 
 
 _FUNCTION_POS = ("PREP", "CONJ", "PRCL", "ADVB", "NPRO", "VERB", "INFN", "PRED", "INTJ", "GRND", "COMP")
@@ -53,25 +53,36 @@ def _is_adjective(word: str, lang: str | None) -> bool:
     """A full adjective (Нижний, Золотая), not a participle or a short form (Освобождена)."""
     if lang not in ("ru", "uk"):
         return False
+    return _is_adjective_lower(word.lower(), lang)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _is_adjective_lower(word: str, lang: str) -> bool:
     from frontwatch.text.morphology import analyzer
 
-    parses = analyzer(lang).parse(word.lower())
+    parses = analyzer(lang).parse(word)
     return bool(parses) and parses[0].tag.POS == "ADJF"
 
 
 def _is_common_word(surface: str, lang: str | None, sentence_initial: bool) -> bool:
     """A capitalised function word at the start of a sentence ("Біля Покровська…", "Атаки…")."""
-    if lang not in ("ru", "uk") or " " in surface or "-" in surface:
+    if not sentence_initial or lang not in ("ru", "uk") or " " in surface or "-" in surface:
         return False
+    return _is_function_word(surface.lower(), lang)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _is_function_word(word: str, lang: str) -> bool:
+    """pymorphy3's best reading of ``word`` is a known function word and no reading is a place."""
     from frontwatch.text.morphology import analyzer
 
-    parses = analyzer(lang).parse(surface.lower())
+    parses = analyzer(lang).parse(word)
     if not parses:
         return False
     top = str(parses[0].tag)
     if any("Geox" in str(p.tag) for p in parses[:3]):
         return False
-    return sentence_initial and parses[0].is_known and top.split(",")[0].split(" ")[0] in _FUNCTION_POS
+    return parses[0].is_known and top.split(",")[0].split(" ")[0] in _FUNCTION_POS
 
 
 def spot_places(doc: Document, gaz: Gazetteer) -> Document:
@@ -79,12 +90,12 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
     text = doc.text
     stop = gaz.stoplist
     common = set(stop.get("common", ()))
-    cues = set(stop.get("settlement_cues", ()))
+    cues = tuple(set(stop.get("settlement_cues", ())))
     not_after = set(stop.get("not_after", ()))
     not_before = set(stop.get("not_before", ()))
     region_aliases = {a for r in gaz.regions for a in r.aliases}
 
-    hits = [h for h in gaz.iter_hits(text) if _is_capitalised(text, h)]
+    hits = gaz.iter_hits(text, capitalised=True)
     # longest match wins where matches overlap ("Велика Новосілка" over "Новосілка")
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     chosen: list[Hit] = []
@@ -122,7 +133,7 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
             if not nxt.startswith(_DIRECTION_NEXT) and not gaz.is_form(folded):
                 continue
         prev = _prev_words(text, h.start)
-        has_cue = any(prev.endswith(c) for c in cues)
+        has_cue = prev.endswith(cues)
         prev_word = prev.split(" ")[-1] if prev else ""
         if prev_word in common and text[max(0, h.start - len(prev_word) - 1) : h.start].strip()[:1].isupper():
             continue  # a surname after a first name: "Владимир Рогов", "Oleh Syniehubov"
@@ -162,16 +173,27 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
                     added = True
                     break
     # near-miss Latin spellings ("Kucherkovka"): only where nothing matched
-    taken = [(m.span.start, m.span.end) for m in mentions] + dropped
+    taken = sorted([(m.span.start, m.span.end) for m in mentions] + dropped)
+    taken_starts = [s for s, _ in taken]
+    reach = []  # reach[i]: the furthest end among taken[: i + 1]
+    for _, e in taken:
+        reach.append(max(e, reach[-1]) if reach else e)
     for m in _LATIN_PLACE_LIKE.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
+        before = bisect_left(taken_starts, m.end())  # the spans that start before this word ends
+        if before and reach[before - 1] > m.start():
+            continue  # one of them overlaps it
         word = m.group(0)
         if fold(word) in common or _next_word(text, m.end()) in not_after:
             continue
-        cands = gaz.fuzzy(word, limit=8, cutoff=88.0)
+        cands = _near_misses(gaz, word)
         if cands:
             cands = [Candidate(c.place, 0.0, c.reasons) for c in cands]
             mentions.append(Mention(Span(m.start(), m.end()), word, tuple(cands), reason="near-miss spelling"))
     mentions.sort(key=lambda m: m.span.start)
     return doc.replace(mentions=tuple(mentions))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _near_misses(gaz: Gazetteer, word: str) -> tuple[Candidate, ...]:
+    """``gaz.fuzzy`` for a near-miss spelling; the same words recur from text to text."""
+    return tuple(gaz.fuzzy(word, limit=8, cutoff=88.0))

@@ -53,8 +53,13 @@ class Alternation:
 
         buckets = {k: p for k in keys if (p := compile_(members(k))) is not None}
         short = {c: p for c in firsts if (p := compile_(members(c))) is not None}
-        start_class = "[" + "".join(re.escape(c) for c in firsts) + "]" if not anywhere else r"[\s\S]"
-        return cls(re.compile(r"(?<![\w])" + start_class), buckets, short, compile_(anywhere))
+        if anywhere:
+            return cls(re.compile(r"(?<![\w])[\s\S]"), buckets, short, compile_(anywhere))
+        # word starts are found by the longest beginnings that can be worked out (up to four
+        # characters, as a trie-shaped regex): most word starts begin no pattern and are skipped
+        # in C instead of being tried one by one
+        heads = {q for pats in groups for p in pats for q in _longest_prefixes(p)}
+        return cls(re.compile(r"(?<![\w])" + _trie(heads)), buckets, short, None)
 
     def finditer(self, text: str) -> Iterator[tuple[re.Match[str], int]]:
         """Non-overlapping matches, leftmost first, each with the index of its group."""
@@ -75,6 +80,32 @@ class Alternation:
 
 
 _MAX_PREFIXES = 4000
+_HEAD = 4  # characters of a pattern's beginning the start scan looks at
+
+
+def _longest_prefixes(pattern: str) -> frozenset[str]:
+    """The beginnings of ``pattern``, as long as can be worked out (up to ``_HEAD`` characters)."""
+    for k in range(_HEAD, 1, -1):
+        got = _prefixes(pattern, k)
+        if got is not None:
+            return got
+    raise AssertionError(f"no beginnings for {pattern!r}")  # callers only pass patterns with some
+
+
+def _trie(strings: set[str]) -> str:
+    """A regex matching exactly where one of ``strings`` begins, branching one character at a time."""
+    # a string that has a shorter one of the set as its beginning adds nothing
+    kept = sorted(s for s in strings if not any(s[:i] in strings for i in range(1, len(s))))
+    by_first: dict[str, set[str]] = {}
+    for s in kept:
+        by_first.setdefault(s[0], set()).add(s[1:])
+    parts = []
+    for first, rests in sorted(by_first.items()):
+        if "" in rests:
+            parts.append(re.escape(first))
+        else:
+            parts.append(re.escape(first) + _trie(rests))
+    return "(?:" + "|".join(parts) + ")"
 
 
 def _prefixes(pattern: str, k: int = 2) -> frozenset[str] | None:
