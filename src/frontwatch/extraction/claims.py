@@ -212,10 +212,10 @@ def _resolve_type_actor(
 
 def _sentence_speaker(sentence: str, low: str, hits: list[ClaimantHit], trig: Triggers, lang: str) -> _Speaker | None:
     """The claimant a sentence attributes itself to, if it names one (``hits``: sentence offsets)."""
-    attribution = trig.attribution.get(lang) or trig.attribution["en"]
-    attr = attribution.search(low) or (trig.attribution["en"].search(low) if lang != "en" else None) or trig.denial.search(low)
     if not hits:
         return None
+    attribution = trig.attribution.get(lang) or trig.attribution["en"]
+    attr = attribution.search(low) or (trig.attribution["en"].search(low) if lang != "en" else None) or trig.denial.search(low)
     # a headline signed with its source after a dash: "Біля Покровська точаться бої – Генштаб"
     signed = next((h for h in hits if re.search(r"\s[—–-]\s+(?:[\w'«»\"]+\s+){0,3}$", low[: h.start]) and not re.search(r"\w", low[h.end :])), None)
     if attr is None and signed is None and not re.match(r"^[^:]{0,60}:", sentence) and not re.search(r"[—–-]\s*(?:говорится|йдеться|said|сказал|заявил)", low):
@@ -326,12 +326,13 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         else:
             mentions = [m for m in doc.mentions if sent.start <= m.span.start < sent.end]
         if not mentions and not s_hits:
-            continue  # no place and no claimant named: no claim, and the speaker carried on is unchanged
+            # no place and no claimant named: no claim, and the speaker carried on is unchanged (a
+            # new paragraph is noticed by the next sentence that is read)
+            continue
         sentence = text[sent.start : sent.end]
         low = fold(sentence)
         para = bisect_right(paragraph_starts, sent.start) - 1
         speaker = _sentence_speaker(sentence, low, s_hits, trig, lang)
-        attributed = bool((trig.attribution.get(lang) or trig.attribution["en"]).search(low))
         if para != run_paragraph:
             unattributed, run_paragraph = [], para
         if speaker is not None:
@@ -340,14 +341,19 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                     claims[i] = _attributed(claims[i], speaker)
             unattributed = []
             carried, carried_paragraph = speaker, para
-        elif carried is not None and (carried_paragraph == para or len(paragraph_starts) == 1 or (lang != "en" and not own_voice) or attributed):
+        elif carried is not None and (
+            carried_paragraph == para
+            or len(paragraph_starts) == 1
+            or (lang != "en" and not own_voice)
+            or (trig.attribution.get(lang) or trig.attribution["en"]).search(low)
+        ):
             # "It also said…", "the report that…": the last named claimant goes on speaking
             speaker = carried
         else:
             speaker = None
         if not mentions:
             continue
-        hits = trig.find(sentence, lang)
+        hits = trig.find(sentence, lang, low)
         if not hits:
             # a list that goes on in the next sentence ("Later Vorzel, Hostomel and Bucha were added
             # to them"): places only, no verb of its own, right after a sentence that gave claims

@@ -115,33 +115,37 @@ class Triggers:
     direction_after: re.Pattern[str]
     adverbial_before: re.Pattern[str]
 
-    def find(self, sentence: str, lang: str) -> list[TriggerHit]:
-        """Trigger words of ``sentence`` (offsets into it), in text order."""
+    def find(self, sentence: str, lang: str, low: str | None = None) -> list[TriggerHit]:
+        """Trigger words of ``sentence`` (offsets into it), in text order; ``low``: its fold, if known."""
         lt = self.by_lang.get(lang) or self.by_lang["en"]
-        hits = self._find(sentence, lt, lang)
-        if any(h.trigger.not_in is not None or h.trigger.only_in is not None for h in hits):
+        if low is None:
             low = fold(sentence)
+        hits = self._find(sentence, low, lt, lang)
+        if any(h.trigger.not_in is not None or h.trigger.only_in is not None for h in hits):
             hits = [h for h in hits if h.trigger.not_in is None or not h.trigger.not_in.search(low)]
             hits = [h for h in hits if h.trigger.only_in is None or h.trigger.only_in.search(low)]
         return hits
 
-    def _find(self, sentence: str, lt: LangTriggers, lang: str) -> list[TriggerHit]:
+    def _find(self, sentence: str, low: str, lt: LangTriggers, lang: str) -> list[TriggerHit]:
         hits: list[TriggerHit] = []
         if lt.regex is not None:
-            low = fold(sentence)
             for m in lt.regex.finditer(low):
                 idx = int(m.lastgroup[1:]) if m.lastgroup else 0
                 passive = bool(_EN_PASSIVE.search(low[max(0, m.start() - 25) : m.start()])) or low[m.start() : m.end()].startswith(("was ", "were ", "is ", "are ", "been "))
                 hits.append(TriggerHit(m.start(), m.end(), lt.regex_triggers[idx], passive))
             return hits
-        toks = tokenize(fold(sentence))  # folded: Latin homoglyphs inside Cyrillic words are fixed
+        toks = tokenize(low)  # folded: Latin homoglyphs inside Cyrillic words are fixed
         words = [t.text.replace("’", "'").lower().replace("ё", "е") for t in toks]
         lems = [word_lemmas(w, lang) if w[:3] in lt.prefixes else frozenset((w,)) for w in words]
         used: set[int] = set()
+        at: dict[str, list[int]] = {}  # lemma -> the tokens that can be it, in text order
+        for i, lem in enumerate(lems):
+            for form in lem:
+                at.setdefault(form, []).append(i)
         for words, trig in lt.phrases:
             n = len(words)
-            for i in range(len(toks)):
-                if i in used or words[0] not in lems[i]:
+            for i in at.get(words[0], ()):
+                if i in used:
                     continue
                 j, k = i + 1, 1
                 while k < n and j < len(toks) and j <= i + k + 1:

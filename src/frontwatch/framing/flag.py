@@ -11,4 +11,4 @@ def flag_framing(doc: Document, lexicon: Lexicon) -> Document:
     from frontwatch.framing.match import find_flags
 
     places = [(m.span.start, m.span.end) for m in doc.mentions if m.place]
-    return doc.replace(flags=tuple(find_flags(doc.text, doc.lang or "en", lexicon, places)))
+    return doc.replace(flags=tuple(find_flags(doc.text, doc.lang or "en", lexicon, places, doc.sentences or None)))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from frontwatch.framing.lexicon import Lexicon
 from frontwatch.framing.voice import voice_of
-from frontwatch.model import Flag, FlagSide, Voice
+from frontwatch.model import Flag, FlagSide, Span, Voice
 from frontwatch.text.normalize import fold
 from frontwatch.text.sentences import sentence_spans
 
@@ -15,11 +16,14 @@ _UA_ACTOR = re.compile(r"\b(?:ukrainian|ukraine's|ukraine|kyiv's|zsu|afu)\b")
 _RU_ACTOR = re.compile(r"\b(?:russian|russia's|russia|moscow's|moscow|kremlin)\b")
 
 
-def find_flags(text: str, lang: str, lexicon: Lexicon, place_spans: Sequence[tuple[int, int]] = ()) -> list[Flag]:
+def find_flags(
+    text: str, lang: str, lexicon: Lexicon, place_spans: Sequence[tuple[int, int]] = (), sentences: Sequence[Span] | None = None
+) -> list[Flag]:
     """Every lexicon term in ``text`` that no sense exclusion cancels, in text order.
 
     ``place_spans`` (settlement names found by the gazetteer) count as war context for terms whose
-    common sense is harmless ("освободили задержанных" vs "освободили Кучеровку").
+    common sense is harmless ("освободили задержанных" vs "освободили Кучеровку"). ``sentences``:
+    ``sentence_spans(text)`` when the caller has it already.
     """
     matcher = lexicon.matcher(lang if lang in ("en", "ru", "uk") else "en")
     if matcher is None:
@@ -29,8 +33,10 @@ def find_flags(text: str, lang: str, lexicon: Lexicon, place_spans: Sequence[tup
     spans = None
     for m, term in matcher.finditer(folded):
         if spans is None:
-            spans = sentence_spans(text)
-        sent = next((s for s in spans if s.start <= m.start() < s.end), None)
+            spans = sentences if sentences is not None else sentence_spans(text)
+            starts = [s.start for s in spans]  # in text order, not overlapping
+        i = bisect_right(starts, m.start()) - 1
+        sent = spans[i] if i >= 0 and m.start() < spans[i].end else None
         s0, s1 = (sent.start, sent.end) if sent else (0, len(text))
         window = folded[s0:s1]
         if any(re.search(x, window) for x in term.not_in):

@@ -7,6 +7,8 @@ byte of every document, so it is written for speed: C-level ``str`` methods, no 
 
 from __future__ import annotations
 
+import functools
+
 import ahocorasick
 
 # Apostrophes and quote-like marks used inside Ukrainian words (Куп’янськ, Куп'янськ, Купʼянськ).
@@ -68,11 +70,36 @@ def _fix_mixed_words(text: str) -> str:
     return "".join(pieces)
 
 
+# The last long text folded and its fold: the stages of the pipeline each fold the whole
+# document (spotting, regions, claimants, claims, framing); the first pays, the rest reuse it.
+_last: tuple[str, str] = ("", "")
+_LONG = 500
+
+
 def fold(text: str) -> str:
     """Lower-case, unify apostrophes/dashes/spaces/ё and fix homoglyphs in mixed-script words.
 
     The result has exactly the same length as ``text``.
     """
+    global _last
+    if len(text) < _LONG:
+        return _fold_short(text)
+    last = _last  # one read: another thread may replace it
+    if last[0] is text:
+        return last[1]
+    out = _fold(text)
+    _last = (text, out)
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_short(text: str) -> str:
+    """Sentences and words: folded again and again by the stages (a claim's sentence by the
+    triggers, the cues and the dates), and names recur across texts."""
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     out = text.lower()
     if len(out) != len(text):  # rare characters (İ) grow when lower-cased: keep alignment
         out = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

@@ -18,16 +18,17 @@ _ABBREVIATIONS = frozenset(
 _LINE = re.compile(r"[^\n]+")
 # a sentence end: . ! ? … (with closing quotes/brackets) followed by space and a new sentence start
 _END = re.compile(r"(?<=[.!?…])[\"'»”’)\]]*(?:\[\d+\])*\s+(?=[\"'«“„(\[]?[A-ZА-ЯЁІЇЄҐ0-9—–-])")
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+# the word before a full stop, read backwards from the stop (one match, not a try at every position)
+_WORD_BEFORE_REVERSED = re.compile(r"\.([\w.]+)")
 
 
 def _split_line(text: str, start: int, end: int) -> list[Span]:
     spans: list[Span] = []
     cur = start
     for m in _END.finditer(text, start, end):
-        before = text[cur : m.start()]
-        w = _WORD_BEFORE.search(before)
-        if w and (w.group(1).lower() in _ABBREVIATIONS or (len(w.group(1)) == 1 and w.group(1).isupper())):
+        w = _WORD_BEFORE_REVERSED.match(text[cur : m.start()][::-1]) if text[m.start() - 1] == "." else None
+        word = w.group(1)[::-1] if w else ""
+        if w and (word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
             continue  # "Gen. Syrskyi", "с. Кучерівка", initials "О. Синєгубов"
         spans.append(Span(cur, m.start()))
         cur = m.end()
