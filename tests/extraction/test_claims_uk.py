@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import frontwatch
@@ -121,3 +123,27 @@ def test_uk_military_claimants(text, claimant):
 def test_ru_side_words(text, source, expected):
     got = [(c.place, c.type.value, c.actor.value if c.actor else None) for c in frontwatch.extract(text, lang="ru", date=PUB, source=source).claims]
     assert expected in got
+
+
+@pytest.mark.parametrize(
+    "text, days_before",
+    [
+        ("Вранці Сили оборони звільнили Вовчанськ.", 0),
+        ("Вчора вранці окупанти атакували біля Вовчанська.", 1),  # the earliest date word decides
+        ("Напередодні окупанти атакували біля Вовчанська.", 1),
+        ("За останню добу окупанти атакували біля Вовчанська.", 1),
+        ("Вночі на суботу окупанти атакували біля Вовчанська.", 3),  # PUB is a Tuesday
+        # a headline without a date, repeated with one
+        ("Окупанти атакували біля Вовчанська\nОкупанти атакували біля Вовчанська напередодні.", 1),
+    ],
+)
+def test_uk_dates(text, days_before):
+    _, doc = claims(text)
+    c = next(c for c in doc.claims if c.place == VOVCHANSK)
+    assert c.date == dt.date.fromisoformat(PUB) - dt.timedelta(days=days_before)
+
+
+def test_uk_a_list_that_goes_on_keeps_the_date():
+    _, doc = claims("Вчора Сили оборони звільнили Вовчанськ та Куп'янськ. Пізніше до них додалися Липці та Борова.")
+    dates = {c.surface: c.date for c in doc.claims}
+    assert dates.get("Липці") == dt.date.fromisoformat(PUB) - dt.timedelta(days=1)

@@ -296,13 +296,14 @@ def extract_claims(doc: Document, res: Resources) -> Document:
 
     doc_claimants = claimants.find(text)
     claims: list[Claim] = []
-    seen: dict[tuple[str, ClaimType, Side | None], int] = {}  # claim key -> its index in claims
+    seen: dict[tuple[str | None, ClaimType, Side | None], int] = {}  # claim key -> its index in claims
     # claims in the outlet's voice since the last named speaker of the paragraph: "Про це
     # повідомив X" after them makes them X's
     unattributed: list[int] = []
     run_paragraph = 0
     last_claims: tuple[ClaimType, Side | None, str] | None = None
     who_last = outlet
+    date_last = None
     carried: _Speaker | None = None
     carried_paragraph = -1
     # mentions, claimant names and sentences are in text order: each sentence finds its own by
@@ -364,7 +365,9 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                     if m.place is None or key in seen:
                         continue
                     seen[key] = len(claims)
-                    claims.append(_claim(m, ctype, actor, who_last, sentence, sent, rule_id + "+list", None, False, None))
+                    # the list goes on the day its first sentence gave, unless it names its own
+                    list_date = event_date(sentence, doc.date) or date_last
+                    claims.append(_claim(m, ctype, actor, who_last, sentence, sent, rule_id + "+list", list_date, False, None))
             last_claims = None
             continue
         who = speaker or outlet
@@ -482,14 +485,16 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             elif denied and who.attributed:
                 stance = Stance.DENIED
             key = (m.place or m.surface, ctype, None if ctype == ClaimType.FIGHTING else actor)
-            last_claims, who_last = (ctype, actor, rule), who
+            last_claims, who_last, date_last = (ctype, actor, rule), who, date
             if key in seen:
                 # a claim first made in the outlet's voice (a headline) and then attributed is the claimant's
                 first = claims[seen[key]]
                 if stance == Stance.REPORTED and first.stance == Stance.ASSERTED and first.claimant == outlet.claimant.name:
-                    claims[seen[key]] = _attributed(first, who)
+                    first = claims[seen[key]] = _attributed(first, who)
                 elif not who.attributed and first.claimant == outlet.claimant.name:
                     unattributed.append(seen[key])  # the lead repeats the headline: "Про це …" next covers both
+                if first.date is None and date is not None:  # the repetition says when
+                    claims[seen[key]] = dataclasses.replace(first, date=date)
                 continue
             seen[key] = len(claims)
             if not who.attributed:

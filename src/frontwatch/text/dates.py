@@ -40,7 +40,7 @@ def date_rules() -> DateRules:
     for names in data["weekdays"].values():
         for i, name in enumerate(names):
             weekdays[name] = i
-    weekday = re.compile(r"(?<!\w)(?:on|в|во|у|в ніч на|в ночь на)\s+(" + "|".join(map(re.escape, weekdays)) + r")(?!\w)")
+    weekday = re.compile(r"(?<!\w)(?:on|в|во|у|(?:в|у) ніч на|вночі на|в ночь на|ночью на)\s+(" + "|".join(map(re.escape, weekdays)) + r")(?!\w)")
     return DateRules(day_month, month_day, months, relative, weekday, weekdays)
 
 
@@ -85,9 +85,9 @@ def relative_date(text: str, pub: dt.date | None) -> dt.date | None:
         return None
     rules = date_rules()
     low = fold(text)
-    for pattern, days in rules.relative:
-        if pattern.search(low):
-            return pub - dt.timedelta(days=days)
+    found = [(m.start(), days) for pattern, days in rules.relative if (m := pattern.search(low))]
+    if found:
+        return pub - dt.timedelta(days=min(found)[1])
     m = rules.weekday.search(low)
     if m:
         wd = rules.weekdays[m.group(1)]
