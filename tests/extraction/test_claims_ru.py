@@ -95,3 +95,24 @@ def test_controlling_part_of_a_town_is_an_advance():
     assert got == [(VOVCHANSK, "advanced", "RU")]
     got, _ = claims("ВСУ почти потеряли Волчанск - армия РФ контролирует 90% города.", "rambler.ru")
     assert got == [(VOVCHANSK, "advanced", "RU")]
+
+
+def test_attempt_verb_is_an_attack_only_with_a_trigger_after_it():
+    assert claims("Украинские боевики пытаются создать укрепрайоны в Волчанске.", "tass.ru")[0] == []
+    got, _ = claims("ВСУ пытались прорваться к Волчанску.", "tass.ru")
+    assert got == [(VOVCHANSK, "attacked", "UA")]
+
+
+def test_subordinate_clause_without_trigger_gives_no_claim():
+    got, _ = claims("Наши продвинулись к Липцам, чем усложнили снабжение засевшим в Волчанске украинским солдатам.", "Telegram: Mash")
+    assert all(p != VOVCHANSK for p, _, _ in got) and len(got) == 1
+
+
+def test_verb_right_after_the_place_in_its_comma_clause_governs_it():
+    got, _ = claims("Под контроль ВС России перешли 13 населённых пунктов, в Волчанске идут уличные бои.", "tass.ru")
+    assert [(p, t) for p, t, _ in got] == [(VOVCHANSK, "fighting")]
+
+
+def test_the_dnieper_is_a_river_not_the_city():
+    _, doc = claims("ВСУ пытались форсировать Днепр у Крынок.", "tass.ru")
+    assert all(m.surface != "Днепр" for m in doc.mentions)

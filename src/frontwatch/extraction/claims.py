@@ -45,6 +45,8 @@ _PARENS = re.compile(r"\([^()]*\)")
 # between a starting point and the next name of the same list ("from A (5km east of B), the C
 # plant, and D"): parentheticals removed, only names, commas and "and/or" are left
 _LIST_GAP = re.compile(r"[\s,]*(?:(?:the\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w'’-]*)*[\s,]*)*(?:and|or|и|і|та|й)?\s*(?:the\s+)?")
+_SUBCLAUSE = re.compile(r"(?:,|\s[—–])\s+(?:чем|котор\w+|где|откуда|оттуда|куда|чтобы)\b")
+_CLOSE_GAP_BREAK = re.compile(r"[,;:()—–«»\"]|\s-\s|\b(?:и|а|но|і|та|and|but)\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|whereas|а|но|але|однак|тогда как)\b|\b(?:while|whereas)\b")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _KYIV = "UA80000000000093317"
@@ -120,10 +122,15 @@ def _governing_trigger(hits: list[TriggerHit], pos: int, low: str, trig: Trigger
     hits = [h for h in hits if not any(a < h.start < b and not a < pos < b for a, b in parens)]
     before = [h for h in hits if h.end <= pos]
     after = [h for h in hits if h.start >= pos]
+    # "…, в Волчанске идут бои": a verb right after the place, in the place's own comma clause
+    if before and after and re.search(r",\s*(?:\w+\s+)?$", low[before[-1].end : pos]) and after[0].start - pos <= 30 and not _CLOSE_GAP_BREAK.search(low[pos : after[0].start]):
+        return after[0]
     if before:
         h = before[-1]
         if not _CLAUSE_BREAK.search(low[h.end : pos]) or not after:
-            return h
+            # "продвинулись к Гуево, чем … засевшим в Судже": a subordinate clause without a
+            # trigger of its own says nothing about its places
+            return None if _SUBCLAUSE.search(low[h.end : pos]) and not after else h
     if after:
         return after[0]
     return before[-1] if before else None

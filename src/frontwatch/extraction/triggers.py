@@ -23,6 +23,7 @@ class Trigger:
     failure: bool  # a failed-attack trigger: the defender is the actor
     not_in: re.Pattern[str] | None = None  # sense exclusions: the sentence is about something else
     only_in: re.Pattern[str] | None = None  # a trigger only in a sentence that also has one of these
+    bound: bool = False  # only with another trigger right after it ("пытались прорваться")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,8 @@ class Triggers:
         if any(h.trigger.not_in is not None or h.trigger.only_in is not None for h in hits):
             hits = [h for h in hits if h.trigger.not_in is None or not h.trigger.not_in.search(low)]
             hits = [h for h in hits if h.trigger.only_in is None or h.trigger.only_in.search(low)]
+        if any(h.trigger.bound for h in hits):
+            hits = [h for h in hits if not h.trigger.bound or any(0 <= o.start - h.end <= 25 and not o.trigger.bound for o in hits)]
         return hits
 
     def _find(self, sentence: str, low: str, lt: LangTriggers, lang: str) -> list[TriggerHit]:
@@ -211,7 +214,8 @@ def load_triggers() -> Triggers:
             try:
                 excl, only = entry.get("not_in"), entry.get("only_in")
                 trig = Trigger(
-                    tid, ClaimType(entry["type"]), entry.get("outcome") == "failure", _words(excl) if excl else None, _words(only) if only else None
+                    tid, ClaimType(entry["type"]), entry.get("outcome") == "failure", _words(excl) if excl else None, _words(only) if only else None,
+                    bool(entry.get("bound")),
                 )
             except (KeyError, ValueError) as exc:
                 raise DataError(f"{name}: {tid}: bad type ({exc}); use one of {[t.value for t in ClaimType]}") from exc
