@@ -113,6 +113,7 @@ class Region:
     stems: tuple[str, ...]
     aliases: tuple[str, ...]
     front: bool
+    outside: bool = False  # a region beyond the gazetteer's area: names next to it are not ours
 
 
 @dataclass(frozen=True)
@@ -391,7 +392,9 @@ def load_gazetteer() -> Gazetteer:
     except (OSError, KeyError, ValueError, tomllib.TOMLDecodeError) as exc:
         raise DataError(f"gazetteer data files are invalid: {exc}; run scripts/build_gazetteer.py") from exc
     regions = [
-        Region(r["key"], tuple(fold_name(s) for s in r["stems"]), tuple(fold_name(a) for a in r.get("aliases", ())), bool(r.get("front")))
+        Region(
+            r["key"], tuple(fold_name(s) for s in r["stems"]), tuple(fold_name(a) for a in r.get("aliases", ())), bool(r.get("front")), bool(r.get("outside"))
+        )
         for r in regions_doc["region"]
     ]
     directions = tuple(Direction(d["anchor"], tuple(fold_name(s) for s in d["stems"])) for d in directions_doc["direction"])

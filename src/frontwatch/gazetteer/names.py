@@ -198,6 +198,9 @@ def russian_forms(name_uk: str) -> list[str]:
         for cand in _letters_uk_to_ru(base):
             for full in _endings_uk_to_ru(cand):
                 out.append(full)
+        # a soft adjective in -нє is Russian -нее (Дальнє→Дальнее, Верхнє→Верхнее), not -ное
+        if base.endswith("нє"):
+            out.insert(0, _letters_uk_to_ru(base[:-2])[0] + "нее")
         # -івка after a vowel/soft sign is -евка (Андріївка→Андреевка, Василівка→Васильевка)
         if base.endswith("івка"):
             stem = _letters_uk_to_ru(base[:-4])[0]

@@ -18,8 +18,10 @@ from frontwatch.gazetteer.index import Gazetteer
 from frontwatch.model import Candidate, Document, Mention
 from frontwatch.text.normalize import fold, fold_name
 
+OUTSIDE_AREA = "a region beyond the gazetteer's area is named next to it"
+
 _REGION_WORD = re.compile(
-    r"\s*(?:обл\.?|област\w*|oblast\w*|region\w*|province|народн\w*|people['’]s|governorate|район\w*|raion)",
+    r"\s*(?:обл\.?|област\w*|oblast\w*|region\w*|province|народн\w*|people['’]s|governorate|район\w*|raion|кра[йяюе]\w*|krai)",
     re.IGNORECASE,
 )
 
@@ -244,6 +246,7 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
     raions = find_raions(text, gaz)
     doc_raions = {r.key for r in raions}
     front = _front_regions(gaz)
+    outside = {r.key for r in gaz.regions if r.outside}
     russian_context = bool(doc_regions & {"Курська", "Бєлгородська", "Брянська"})
 
     directions = find_directions(text, gaz)
@@ -262,6 +265,10 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
         after = [r for r in regions if 0 <= r.start - m.span.end <= 60 and not _crosses_sentence(text, m.span.end, r.start)]
         after = [r for r in after if r.start == after[0].start]  # the closest: a list shares it
         near_regions = after or [r for r in regions if 0 <= m.span.start - r.end <= 25 and not _crosses_sentence(text, r.end, m.span.start)]
+        if near_regions and all(r.key in outside for r in near_regions):
+            # "у деревни Заболотье в Тверской области": a place beyond the gazetteer, not a namesake of ours
+            scored_by_mention.append([])
+            continue
         sentence_regions = {r.key for r in regions if abs(r.start - m.span.start) <= 160 and not _crosses_sentence(text, r.start, m.span.start)}
         raions_after = sorted((r for r in raions if 0 <= r.start - m.span.end <= 80), key=lambda r: r.start)
         near_raions = {r.key for r in raions_after if r.start == raions_after[0].start} or {r.key for r in raions if 0 <= m.span.start - r.end <= 40}
@@ -350,7 +357,7 @@ def _choose(mentions: tuple[Mention, ...], scored_by_mention: list[list[Candidat
     for m, scored in zip(mentions, scored_by_mention):
         scored = sorted(scored, key=lambda c: (-c.score, c.place))
         if not scored:
-            resolved.append(m)
+            resolved.append(Mention(m.span, m.surface, (), None, 0.0, OUTSIDE_AREA) if m.candidates else m)
             continue
         best = scored[0]
         margin = best.score - scored[1].score if len(scored) > 1 else 1.0

@@ -89,7 +89,7 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
     """Fill ``doc.mentions`` with every place name in the text and all its namesakes as candidates."""
     text = doc.text
     stop = gaz.stoplist
-    common = set(stop.get("common", ()))
+    common = set(stop.get("common", ())) | set(stop.get("outside", ()))
     cues = tuple(set(stop.get("settlement_cues", ())))
     not_after = set(stop.get("not_after", ()))
     not_before = set(stop.get("not_before", ()))
