@@ -98,3 +98,18 @@ def test_english_clauses(text, want):
 )
 def test_english_control_and_plans(text, want):
     assert got(text) == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a near-miss spelling of a hyphenated or -grad name is still found
+        ("Russian forces captured Ivano-Daryvivka.", [("Ivano-Daryvivka", "captured", "RU")]),
+        # the subject of a passive participle is the side it happened to
+        ("Ukrainian troops were surrounded in Vovchansk.", [("Vovchansk", "advanced", "RU")]),
+        # a relative clause after a locator is about the place it locates
+        ("The village lies 10 km southwest of Vovchansk, which Russian troops have stormed.", [("Vovchansk", "attacked", "RU")]),
+    ],
+)
+def test_english_spelling_passive_relative(text, want):
+    assert got(text) == want

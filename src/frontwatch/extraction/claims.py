@@ -40,6 +40,7 @@ _HOLDER_BEFORE = re.compile(
 _INSTRUMENTAL = re.compile(r"\w+(?:ами|ями|ими|ыми)\b")  # "нашими силами", "российскими военными"
 _AGENT_BY = re.compile(r"(?:\bby)\s+(?:the\s+)?$")
 _NEGATION = re.compile(r"(?:\bне|\bні|\bnot|\bnever|\bn't|\bdid not|\bdidn't|\bhave not|\bhas not|\bhadn't|\bhaven't)\s+(?:\w+\s+){0,1}$")
+_EN_AUX_GAP = re.compile(r"\s+(?:(?:are|is|was|were|have been|has been|had been|being|been|now|reportedly|partially|fully|almost|nearly|completely)\s+)+")
 _ATTACK_WORD = re.compile(r"(?:attempt|attack|assault|advance|offensive|штурм|атак|наступ|спроб|попыт)")
 _PARENS = re.compile(r"\([^()]*\)")
 # between a starting point and the next name of the same list ("from A (5km east of B), the C
@@ -198,6 +199,12 @@ def _resolve_type_actor(
     inside = [c for c in cues if hit.start <= c.start and c.end <= hit.end and c.role == "agent" and re.search(r"control|контрол", low[c.start : c.end])]
     if inside and ctype == ClaimType.CAPTURED:
         return ctype, inside[0].side, rule
+    # "our units are surrounded in X", "Ukrainian troops were encircled": the subject of an
+    # English passive participle is the side it happened to
+    if hit.passive and not by_agents and re.search(r"(?:ed|en)$", low[hit.start : hit.end]):
+        subject = [c for c in cues if c.role == "agent" and _EN_AUX_GAP.fullmatch(low[c.end : hit.start])]
+        if subject and ctype in (ClaimType.ADVANCED, ClaimType.CAPTURED):
+            return ctype, _opposite(subject[-1].side), rule
     # the side named in the attack noun itself ("Russian infiltration attempts near X") decides
     own_noun = [c for c in attackers if c.start <= hit.end and c.end >= hit.start - 1]
     if own_noun and ctype in (ClaimType.ATTACKED, ClaimType.ADVANCED):
@@ -422,7 +429,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         origin_end = -1
         for m, s, e in targets:
             before = low[max(0, s - 45) : s]
-            if trig.locator_before.search(before):
+            # "southwest of X, which Russian troops have stormed": the relative clause is about X
+            if trig.locator_before.search(before) and not re.match(r",?\s+which\b", low[e : e + 8]):
                 continue
             # "Марьинку под Донецком", "Kamianka near Avdiivka": a place that locates the previous one
             gap = low[prev_end:s] if prev_end >= 0 else ""

@@ -21,7 +21,8 @@ _REGION_SUFFIX = ("щина", "щині", "щини", "щину", "щиною", 
 # -ск towns as adjectives count only in a direction phrase ("Купянского направления")
 _SK_ADJ = frozenset("ого ому ое ий ая ой ую им ім ым ої ій ее і".split())
 _DIRECTION_NEXT = ("направлен", "напрям", "direction", "axis", "фронт", "front")
-_LATIN_PLACE_LIKE = re.compile(r"\b[A-Z][a-z'’]{3,}(?:ovka|ivka|evka|yivka|ivske|ske|sk|ne|ino|ovo|ove|ivka|ka|ye|oye|oe)\b")
+# a hyphenated first part ("Ivano-Daryvivka") belongs to the name; -grad/-hrad is a town ending
+_LATIN_PLACE_LIKE = re.compile(r"\b(?:[A-Z][a-z'’]+-)?[A-Z][a-z'’]{3,}(?:ovka|ivka|evka|yivka|ivske|ske|sk|ne|ino|ovo|ove|ivka|ka|ye|oye|oe|grad|hrad)\b")
 
 
 def _next_word(text: str, pos: int) -> str:
