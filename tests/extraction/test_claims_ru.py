@@ -116,3 +116,18 @@ def test_verb_right_after_the_place_in_its_comma_clause_governs_it():
 def test_the_dnieper_is_a_river_not_the_city():
     _, doc = claims("ВСУ пытались форсировать Днепр у Крынок.", "tass.ru")
     assert all(m.surface != "Днепр" for m in doc.mentions)
+
+
+def test_purpose_clause_is_a_goal():
+    got, _ = claims("ВСУ подтянули резервы, чтобы не дать нашим подойти к Волчанску.", "Telegram: Mash")
+    assert got == []
+
+
+def test_waiting_for_an_attack_is_no_attack():
+    got, _ = claims("ВСУшники засели в Волчанске и ожидают атаки.", "Telegram: Mash")
+    assert got == []
+
+
+def test_distance_clause_after_a_dash_locates():
+    got, _ = claims("Сейчас бои идут в Липцах — оттуда до окраин Волчанска менее двух километров.", "Telegram: Mash")
+    assert all(p != VOVCHANSK for p, _, _ in got) and len(got) == 1

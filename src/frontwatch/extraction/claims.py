@@ -46,7 +46,7 @@ _PARENS = re.compile(r"\([^()]*\)")
 # between a starting point and the next name of the same list ("from A (5km east of B), the C
 # plant, and D"): parentheticals removed, only names, commas and "and/or" are left
 _LIST_GAP = re.compile(r"[\s,]*(?:(?:the\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w'’-]*)*[\s,]*)*(?:and|or|и|і|та|й)?\s*(?:the\s+)?")
-_SUBCLAUSE = re.compile(r"(?:,|\s[—–])\s+(?:чем|котор\w+|где|откуда|оттуда|куда|чтобы)\b")
+_SUBCLAUSE = re.compile(r"(?:,|\s[—–-])\s+(?:чем|котор\w+|где|откуда|оттуда|куда|чтобы)\b")
 _CLOSE_GAP_BREAK = re.compile(r"[,;:()—–«»\"]|\s-\s|\b(?:и|а|но|і|та|and|but)\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|whereas|а|но|але|однак|тогда как)\b|\b(?:while|whereas)\b")
 _PARAGRAPH = re.compile(r"\n\s*\n")
