@@ -36,6 +36,8 @@ def claims(text, source=None, date=PUB):
         ("Окупанти вели штурмові дії з метою охоплення Вовчанська, успіху не мали.", (VOVCHANSK, "repelled", "UA")),
         # "вибили ворога з" is a recapture
         ("Українські захисники вибили окупантів з Вовчанська.", (VOVCHANSK, "captured", "UA")),
+        # General Staff summaries: a dash opens another sector, whose attacks are not the ones repelled before
+        ("На Покровському напрямку Сили оборони відбили 30 атак, на Харківському – росіяни атакували 5 разів, зокрема біля Вовчанська.", (VOVCHANSK, "attacked", "RU")),
     ],
 )
 def test_uk_formulas(text, expected):
@@ -147,3 +149,13 @@ def test_uk_a_list_that_goes_on_keeps_the_date():
     _, doc = claims("Вчора Сили оборони звільнили Вовчанськ та Куп'янськ. Пізніше до них додалися Липці та Борова.")
     dates = {c.surface: c.date for c in doc.claims}
     assert dates.get("Липці") == dt.date.fromisoformat(PUB) - dt.timedelta(days=1)
+
+
+def test_uk_genitive_of_an_adjectival_village_name():
+    got, _ = claims("Там противник наступав в напрямку Бурлацького.")
+    assert ("UA14040070200032485", "attacked", "RU") in got  # Бурлацьке: there is no town Бурлацьк
+
+
+def test_uk_direction_adjective_is_not_a_village():
+    got, doc = claims("На Лиманському та Слов'янському напрямках українські військові відбили 12 атак.")
+    assert "Лиманському" not in {m.surface for m in doc.mentions}

@@ -145,9 +145,11 @@ def _resolve_type_actor(
     rule = hit.trigger.id
     # One event, one claim: an attack that failed, or was repelled, is a "repelled" claim
     # a repel verb close by, or a failure word anywhere later in the sentence ("…, успіху не мав")
+    # ("…відбили 48 штурмів; на Олександрівському – росіяни атакували біля X": another sector, not one event)
     near = [
         h for h in hits
         if h.trigger.type == ClaimType.REPELLED and (abs(h.start - hit.start) < 90 or (h.trigger.failure and h.start > hit.start))
+        and not (h.start < hit.start and re.search(r"\s[-–—]\s|;", low[h.end : hit.start]))
     ]
     failure = hit.trigger.failure or any(h.trigger.failure for h in near)
     if ctype in (ClaimType.ATTACKED, ClaimType.ADVANCED, ClaimType.CAPTURED) and near:

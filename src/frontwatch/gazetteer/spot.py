@@ -131,7 +131,10 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         if _is_common_word(surface, doc.lang, initial):
             continue
         if h.form.endswith(("ск", "ськ", "цк", "цьк")) and folded[len(h.form) :] in _SK_ADJ:
-            if not nxt.startswith(_DIRECTION_NEXT) and not gaz.is_form(folded):
+            # a genitive where no town of that stem exists ("біля Бурлацького": the village Бурлацьке,
+            # there is no Бурлацьк); "на Лиманському" is still a direction (Лиман → Лиманський)
+            village = folded.endswith("ого") and not gaz.is_form(h.form)
+            if not nxt.startswith(_DIRECTION_NEXT) and not gaz.is_form(folded) and not village:
                 continue
         prev = _prev_words(text, h.start)
         has_cue = prev.endswith(cues)
