@@ -152,6 +152,7 @@ class Gazetteer:
         state.pop("_region_auto", None)
         state.pop("_raion_auto", None)
         state.pop("_direction_re", None)
+        state.pop("_priors", None)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:

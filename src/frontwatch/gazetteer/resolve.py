@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,6 +129,7 @@ def find_raions(text: str, gaz: Gazetteer) -> list[RaionMention]:
 
 
 _DIRECTION_WORD = r"(?:напрям\w*|направлен\w*|directions?|axis|axes|ділянц\w*|участк\w*)"
+_DIRECTION_WORD_RE = re.compile(_DIRECTION_WORD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,8 @@ def find_directions(text: str, gaz: Gazetteer) -> list[DirectionMention]:
     """Front directions named in the text, each with the town it is named after."""
     explicit, elliptic, by_stem = _direction_patterns(gaz)
     folded = fold(text)
+    if not _DIRECTION_WORD_RE.search(folded):
+        return []  # no direction word: neither pattern can match (the elliptic one needs an explicit one)
     found = [DirectionMention(by_stem[m.group(1)], m.start(), m.end()) for m in explicit.finditer(folded)]
     if found:
         found += [DirectionMention(by_stem[m.group(1)], m.start(), m.end()) for m in elliptic.finditer(folded)]
@@ -166,13 +170,32 @@ def _governing_direction(text: str, directions: list[DirectionMention], pos: int
     same = [d for d in directions if not _crosses_sentence(text, d.start, pos)]
     if same:
         return min(same, key=lambda d: abs(d.start - pos))
-    before = [d for d in directions if d.end <= pos and "\n\n" not in text[d.end:pos] and pos - d.end <= 600]
+    before = [d for d in directions if d.end <= pos and pos - d.end <= 600 and "\n\n" not in text[d.end:pos]]
     return before[-1] if before else None
 
 
 def _crosses_sentence(text: str, a: int, b: int) -> bool:
+    """Whether text[lo:hi] holds a sentence end: a match of [.!?]\\s or \\n (lo, hi = a, b sorted).
+
+    Asked for every pair of a mention and a region or direction, so the ends of the whole text
+    are listed once (for the last text asked about) and each question is two bisections.
+    """
+    global _ends
     lo, hi = sorted((a, b))
-    return bool(re.search(r"[.!?]\s|\n", text[lo:hi]))
+    ends = _ends
+    if ends[0] is not text:
+        ends = _ends = (text, [m.start() for m in _STOP.finditer(text)], [m.start() for m in _NEWLINE.finditer(text)])
+    _, stops, newlines = ends
+    i = bisect_left(stops, lo)
+    if i < len(stops) and stops[i] + 2 <= hi:  # the stop and the space after it lie inside
+        return True
+    j = bisect_left(newlines, lo)
+    return j < len(newlines) and newlines[j] + 1 <= hi
+
+
+_STOP = re.compile(r"[.!?](?=\s)")
+_NEWLINE = re.compile(r"\n")
+_ends: tuple[str, list[int], list[int]] = ("", [], [])
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -214,22 +237,32 @@ def _coherence(mentions: tuple[Mention, ...], gaz: Gazetteer) -> dict[tuple[int,
     starts = np.cumsum([0] + [len(ids) for _, ids, _ in anchors[:-1]])
     weights = np.array([1.0 / math.sqrt(len(ids)) for _, ids, _ in anchors])
     a_keys = [k for k, _, _ in anchors]
+    id_sets = {k: frozenset(ids) for k, (ids, _, _) in groups.items()}
     for key, (ids, xy, positions) in groups.items():
         dlat = xy[:, None, 0] - a_xy[None, :, 0]
         dlon = (xy[:, None, 1] - a_xy[None, :, 1]) * np.cos((xy[:, None, 0] + a_xy[None, :, 0]) / 2)
         d = 6371.0 * np.sqrt(dlat**2 + dlon**2)
         per_anchor = np.minimum.reduceat(d, starts, axis=1)  # n × anchors
-        mask = np.array([k != key and set(groups[k][0]) != set(ids) for k in a_keys])
+        mask = np.array([k != key and id_sets[k] != id_sets[key] for k in a_keys])
         if not mask.any():
             continue
         w = weights * mask
         total = (w[None, :] * np.exp(-per_anchor / 50.0)).sum(axis=1)
         nearest = np.where(mask[None, :], per_anchor, np.inf).min(axis=1)
         bonus = 2.0 * total / max(1.0, float(w.sum()))
+        pairs = list(zip(bonus.tolist(), nearest.tolist()))
         for pos in positions:
-            for k, pid in enumerate(ids):
-                out[(pos, pid)] = (float(bonus[k]), float(nearest[k]))
+            for pid, pair in zip(ids, pairs):
+                out[(pos, pid)] = pair
     return out
+
+
+def _priors(gaz: Gazetteer) -> dict[int, float]:
+    """``gaz._prior`` of the places scored so far, by index (the same namesakes come up in text after text)."""
+    priors = gaz.__dict__.get("_priors")
+    if priors is None:
+        priors = gaz.__dict__["_priors"] = {}
+    return priors
 
 
 def _front_regions(gaz: Gazetteer) -> set[str]:
@@ -257,6 +290,7 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
     anchor_raions = {(p.oblast, p.raion) for p in unique if p.raion}
 
     scored_by_mention: list[list[Candidate]] = []
+    priors = _priors(gaz)
     for m in doc.mentions:
         scored: list[Candidate] = []
         # An oblast or raion written after the name ("Степовое в Днепропетровской области") is the
@@ -274,9 +308,9 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> Document:
         near_raions = {r.key for r in raions_after if r.start == raions_after[0].start} or {r.key for r in raions if 0 <= m.span.start - r.end <= 40}
         governing = _governing_direction(text, directions, m.span.start) if directions else None
         for c in m.candidates:
-            p = gaz.get(c.place)
             idx = gaz.index_of(c.place)
-            score = gaz._prior(idx)
+            p = gaz.places[idx]
+            score = priors[idx] if idx in priors else priors.setdefault(idx, gaz._prior(idx))
             reasons: list[str] = [*c.reasons]
             if p.population:
                 reasons.append(f"population {p.population:,}")

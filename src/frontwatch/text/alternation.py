@@ -80,7 +80,7 @@ class Alternation:
 
 
 _MAX_PREFIXES = 4000
-_HEAD = 4  # characters of a pattern's beginning the start scan looks at
+_HEAD = 5  # characters of a pattern's beginning the start scan looks at
 
 
 def _longest_prefixes(pattern: str) -> frozenset[str]:
