@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 from bisect import bisect_left
 
 from frontwatch.gazetteer.index import Gazetteer, Hit
@@ -65,6 +66,89 @@ def _is_adjective_lower(word: str, lang: str) -> bool:
     return bool(parses) and parses[0].tag.POS == "ADJF"
 
 
+_PERSON = ("Name", "Patr")
+_NAME_OR_SURNAME = ("Name", "Patr", "Surn")
+_FOLLOWING_WORD = re.compile(r"[^\S\n]+([\w'’-]+)")  # the next word on the same line
+_CAPITALISED_WORD = re.compile(r"[A-ZА-ЯІЇЄҐЁ][\w'’-]+")
+
+
+def _top_tag(word: str, lang: str) -> Any:
+    from frontwatch.text.morphology import analyzer
+
+    parses = analyzer(lang).parse(word.lower().replace("’", "'").replace("ʼ", "'"))
+    # only dictionary words: pymorphy guesses unknown village names by analogy, often as names
+    return parses[0] if parses and parses[0].is_known else None
+
+
+def _is_person_or_acronym(text: str, hit: Hit, surface: str, lang: str | None) -> bool:
+    """A first name or patronymic ("Марине", "Никита"), a surname next to a name ("Алексея Зимина"),
+    or a short acronym in capitals ("ГАИ", "МЧС") that happens to spell a village."""
+    if " " in surface or hit.latin:
+        return False
+    if surface.isupper() and len(surface) <= 5:
+        return True
+    if lang not in ("ru", "uk"):
+        return False
+    top = _top_tag(surface, lang)
+    if top is None or "Geox" in str(top.tag):
+        return False
+    tag = str(top.tag)
+    if any(g in tag for g in _PERSON):
+        return True
+    if "Surn" not in tag:
+        return False
+    before = re.search(r"([\w'’-]+)\s+$", text[max(0, hit.start - 40) : hit.start])
+    after = re.match(r"\s+([\w'’-]+)", text[hit.end : hit.end + 40])
+    for m in (before, after):
+        if m and _CAPITALISED_WORD.fullmatch(m.group(1)):
+            near = _top_tag(m.group(1), lang)
+            if near is not None and any(g in str(near.tag) for g in _NAME_OR_SURNAME):
+                return True
+    return False
+
+
+def _is_first_name(word: str, lang: str | None) -> bool:
+    if lang not in ("ru", "uk") or not word:
+        return False
+    top = _top_tag(word, lang)
+    return top is not None and "Name" in str(top.tag) and "Geox" not in str(top.tag)
+
+
+def _adjective_then_noun(text: str, hit: Hit, surface: str, lang: str | None) -> str | None:
+    """For a one-word hit that is an adjective: "phrase" when a lower-case noun agreeing with it
+    follows ("Новое наступление"), "name" when a capitalised noun that is no place of ours follows
+    ("Новую Сорочину"), else None."""
+    if lang not in ("ru", "uk") or " " in surface or hit.latin or hit.form.endswith(("ск", "ськ", "цк", "цьк")):
+        return None  # "Вовчанська ворог …": a town in -ськ, not an adjective
+    m = _FOLLOWING_WORD.match(text, hit.end)
+    if not m:
+        return None
+    from frontwatch.text.morphology import analyzer
+
+    morph = analyzer(lang)
+    adjs = morph.parse(surface.lower())[:4]
+    if not adjs or adjs[0].tag.POS != "ADJF" or any("Geox" in str(p.tag) for p in adjs):
+        return None
+    word = m.group(1)
+    parses = morph.parse(word.lower())[:4]
+    if len(word) < 3 or not parses or parses[0].tag.POS != "NOUN":
+        return None  # "Вербовое в Запорожской области": "в" is no noun
+    nouns = [p for p in parses if p.tag.POS == "NOUN"]
+    # any reading of the two that agrees in case and number ("Новую Сорочину": accs/accs)
+    agree = any(
+        n.tag.case == a.tag.case and n.tag.number == a.tag.number and (a.tag.number == "plur" or a.tag.gender == n.tag.gender)
+        for a in adjs
+        if a.tag.POS == "ADJF"
+        for n in nouns
+    )
+    nxt = nouns[0]
+    if word[:1].islower():
+        return "phrase" if agree else None
+    if "Geox" in str(nxt.tag):
+        return None  # "Новое Запорожье"-like names are in the gazetteer as a whole
+    return "name" if agree else None
+
+
 def _is_common_word(surface: str, lang: str | None, sentence_initial: bool) -> bool:
     """A capitalised function word at the start of a sentence ("Біля Покровська…", "Атаки…")."""
     if not sentence_initial or lang not in ("ru", "uk") or " " in surface or "-" in surface:
@@ -112,7 +196,10 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
     mentions: list[Mention] = []
     dropped: list[tuple[int, int]] = []
     common_hits: list[Hit] = []
+    inside_name: set[int] = set()
     for h in chosen:
+        if h.end in inside_name:
+            continue
         surface = text[h.start : h.end]
         folded = fold(surface)
         nxt = _next_word(text, h.end)
@@ -139,10 +226,24 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         prev = _prev_words(text, h.start)
         has_cue = prev.endswith(cues)
         prev_word = prev.split(" ")[-1] if prev else ""
-        if prev_word in common and text[max(0, h.start - len(prev_word) - 1) : h.start].strip()[:1].isupper():
-            continue  # a surname after a first name: "Владимир Рогов", "Oleh Syniehubov"
+        if (prev_word in common or _is_first_name(prev_word, doc.lang)) and text[max(0, h.start - len(prev_word) - 1) : h.start].strip()[:1].isupper():
+            continue  # a surname after a first name: "Владимир Рогов", "Алексея Зимина", "Oleh Syniehubov"
         if prev_word in not_before:
             continue  # a river or a street of that name
+        if not has_cue and _is_person_or_acronym(text, h, surface, doc.lang):
+            continue  # "Алексея Зимина", "Мария Андреевна", "москвичке Марине", "ГАИ"
+        follows = _adjective_then_noun(text, h, surface, doc.lang) if not has_cue else None
+        if follows == "phrase":
+            continue  # "Новое наступление", "Красная армия": an adjective with its noun
+        if follows == "name":
+            # "Новую Сорочину", "Новом Арбате": a two-word name the gazetteer lacks, whose first
+            # word alone names some village: unresolved rather than wrong
+            word = _FOLLOWING_WORD.match(text, h.end)
+            end = word.end(1) if word else h.end
+            mentions.append(Mention(Span(h.start, end), text[h.start : end], (), reason=NOT_IN_GAZETTEER))
+            dropped.pop()
+            inside_name.add(end)  # the second word is not a place of its own
+            continue
         if (folded in common or h.form in common) and not has_cue:
             if not initial:
                 common_hits.append(h)  # may still be a village in a list of villages (below)

@@ -1,0 +1,46 @@
+"""Words that spell a village but are not one here: people, acronyms, adjective phrases, streets
+(short texts we wrote, in the style of Russian Telegram news)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.gazetteer.spot import NOT_IN_GAZETTEER, spot_places
+from frontwatch.model import Document
+
+
+def spotted(gaz, text, lang="ru"):
+    return [(m.surface, m.reason) for m in spot_places(Document("t", text, lang=lang), gaz).mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Умер известный ресторатор Алексей Зимин.",  # surname after a first name
+        "Шеф-повара Алексея Зимина похоронят в пятницу.",
+        "Учительница Мария Андреевна пришла на урок.",  # first name and patronymic
+        "Москвичке Марине повезло с квартирой.",  # a first name alone
+        "Сотрудники ГАИ остановили водителя.",  # an acronym in capitals
+        "Новое наступление начнётся весной.",  # an adjective with its noun
+        "Кражу заметили в баре на Цветном бульваре.",  # a street
+    ],
+)
+def test_not_a_place(gaz, text):
+    assert [s for s, reason in spotted(gaz, text) if reason != NOT_IN_GAZETTEER] == []
+
+
+def test_adjective_and_unknown_name_is_one_unresolved_mention(gaz):
+    assert spotted(gaz, "Военные заняли Новую Сорочину.") == [("Новую Сорочину", NOT_IN_GAZETTEER)]
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Противник атаковал в районе Работино и Вербовое в Запорожской области.", "Вербовое"),
+        ("Окупанти атакували поблизу Вовчанська та Кам’янки.", "Кам’янки"),
+        ("Бої в районах сіл Красне, Олійникове, Лук’янці і Гатище.", "Лук’янці"),
+    ],
+)
+def test_villages_stay_villages(gaz, text, surface):
+    lang = "uk" if "Окупанти" in text or "Бої" in text else "ru"
+    assert (surface, "") in [(s, r or "") for s, r in spotted(gaz, text, lang)]
