@@ -131,3 +131,14 @@ def test_waiting_for_an_attack_is_no_attack():
 def test_distance_clause_after_a_dash_locates():
     got, _ = claims("Сейчас бои идут в Липцах — оттуда до окраин Волчанска менее двух километров.", "Telegram: Mash")
     assert all(p != VOVCHANSK for p, _, _ in got) and len(got) == 1
+
+
+def test_town_word_before_a_name_is_a_cue_not_a_first_name():
+    got, _ = claims("Город Волчанск контролируют подразделения группировки войск «Север».", "360.ru")
+    assert got == [(VOVCHANSK, "captured", "RU")]
+
+
+def test_beating_off_strongpoints_is_no_repel_and_oblast_side_is_no_partial():
+    text = "На севере Харьковской области ВС РФ уже контролируют Волчанск, ими отбиты и заняты два опорных пункта."
+    assert claims(text, "Telegram: Mash")[0] == [(VOVCHANSK, "captured", "RU")]
+    assert claims("ВСУ отбили атаку у Волчанска.", "Telegram: Mash")[0] == [(VOVCHANSK, "repelled", "UA")]

@@ -226,7 +226,7 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         prev = _prev_words(text, h.start)
         has_cue = prev.endswith(cues)
         prev_word = prev.split(" ")[-1] if prev else ""
-        if (prev_word in common or _is_first_name(prev_word, doc.lang)) and text[max(0, h.start - len(prev_word) - 1) : h.start].strip()[:1].isupper():
+        if (prev_word in common or _is_first_name(prev_word, doc.lang)) and prev_word not in cues and text[max(0, h.start - len(prev_word) - 1) : h.start].strip()[:1].isupper():
             continue  # a surname after a first name: "Владимир Рогов", "Алексея Зимина", "Oleh Syniehubov"
         if prev_word in not_before:
             continue  # a river or a street of that name
