@@ -113,3 +113,29 @@ def test_english_control_and_plans(text, want):
 )
 def test_english_spelling_passive_relative(text, want):
     assert got(text) == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Ukrainian forces are pushing back Russian advances near Vovchansk.", [("Vovchansk", "repelled", "UA")]),
+        (
+            "Elements of the Russian 98th Airborne Division launched an attack near Vovchansk on March 7 but were reportedly repulsed by Ukrainian defenders.",
+            [("Vovchansk", "repelled", "UA")],
+        ),
+        ("A massive Russian column was closing in on Vovchansk.", [("Vovchansk", "advanced", "RU")]),
+        ("Ukrainian soldiers reclaimed control over villages near Vovchansk.", [("Vovchansk", "advanced", "UA")]),
+        # forecasts and what has not happened yet
+        ("Russian forces are unlikely to capture Vovchansk soon.", []),
+        ("Russian forces have yet to seize Vovchansk.", []),
+        # other senses of took, released, fled, advance; outlets named after a town
+        ("Partisans took responsibility for an explosion in Vovchansk.", []),
+        ("The channel showed newly released images from Vovchansk.", []),
+        ("Families fled their homes in Vovchansk.", []),
+        ("Officials were appointed in advance of the referendum in Vovchansk.", []),
+        ("Russian authorities seized the Kupiansk TV branch.", []),
+        ("Russian forces tried to advance westward of Lyptsi.", []),
+    ],
+)
+def test_english_corpus_senses(text, want):
+    assert got(text) == want

@@ -103,7 +103,7 @@ def _side_cues(low: str, trig: Triggers, speaker_side: Side | None, mention_span
         after = low[c.end : c.end + 30]
         if _HOLDER_BEFORE.search(before):
             role = "patient"
-        elif _ATTACK_NOUN.search(before) or re.match(r"\W+(?:атак|штурм|наступ|спроб|попыт|(?:attacks?|assaults?|offensives?|advances|attempts)\b)", after) or re.search(r"(?:attacks?|assaults?|advances?|offensives?|invasion|attempts?|infiltration)$", cue_text):
+        elif _ATTACK_NOUN.search(before) or re.match(r"\W+(?:атак|штурм|наступ|спроб|попыт|(?:attacks?|assaults?|offensives?|advances|attempts)\b)", after) or re.search(r"(?:attacks?|assaults?|advances?|offensives?|invasion|attempts?|infiltration|drives?|push(?:es)?)$", cue_text):
             role = "attacker"
         elif (pm := _PATIENT_BEFORE.search(before)) and not any(
             c.start - len(before) + pm.start() < e and s < c.start for s, e in mention_spans
@@ -148,7 +148,8 @@ def _resolve_type_actor(
     # ("…відбили 48 штурмів; на Олександрівському – росіяни атакували біля X": another sector, not one event)
     near = [
         h for h in hits
-        if h.trigger.type == ClaimType.REPELLED and (abs(h.start - hit.start) < 90 or (h.trigger.failure and h.start > hit.start))
+        # "launched an attack near X … but were repulsed": a passive repel verb later is the outcome
+        if h.trigger.type == ClaimType.REPELLED and (abs(h.start - hit.start) < 90 or ((h.trigger.failure or h.passive) and h.start > hit.start))
         and not (h.start < hit.start and re.search(r"\s[-–—]\s|;", low[h.end : hit.start]))
     ]
     failure = hit.trigger.failure or any(h.trigger.failure for h in near)
@@ -178,6 +179,8 @@ def _resolve_type_actor(
                 return ctype, default_side, rule
             return ctype, _opposite(attacker), rule
         if hit.passive:
+            if by_agents:  # "were repulsed by Ukrainian defenders"
+                return ctype, by_agents[0].side, rule
             # "группа ВСУ уничтожена нашими силами": the instrumental agent right after a passive
             # repel verb is the defender; the subject right before it is the attacker
             by = [c for c in agents_after if c.start - hit.end < 25 and _INSTRUMENTAL.match(low[c.start : c.end])]

@@ -135,6 +135,8 @@ class Triggers:
             for m in lt.regex.finditer(low):
                 idx = int(m.lastgroup[1:]) if m.lastgroup else 0
                 passive = bool(_EN_PASSIVE.search(low[max(0, m.start() - 25) : m.start()])) or low[m.start() : m.end()].startswith(("was ", "were ", "is ", "are ", "been "))
+                # "are pushing back", "were advancing": a progressive, not a passive
+                passive = passive and not re.match(r"\w+ing\b", low[m.start() : m.end()])
                 hits.append(TriggerHit(m.start(), m.end(), lt.regex_triggers[idx], passive))
             return hits
         toks = tokenize(low)  # folded: Latin homoglyphs inside Cyrillic words are fixed
