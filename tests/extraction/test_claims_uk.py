@@ -38,6 +38,10 @@ def claims(text, source=None, date=PUB):
         ("Українські захисники вибили окупантів з Вовчанська.", (VOVCHANSK, "captured", "UA")),
         # General Staff summaries: a dash opens another sector, whose attacks are not the ones repelled before
         ("На Покровському напрямку Сили оборони відбили 30 атак, на Харківському – росіяни атакували 5 разів, зокрема біля Вовчанська.", (VOVCHANSK, "attacked", "RU")),
+        # a sentence without a place name points back to the place(s) of the sentence before
+        ("Окупанти штурмують Вовчанськ з трьох боків. У Силах оборони повідомили, що в місті тривають бої.", (VOVCHANSK, "fighting", None)),
+        ("Ситуація біля Вовчанська складна. Окупанти намагаються там просуватися, однак успіхів не мають.", (VOVCHANSK, "repelled", "UA")),
+        ("Росіяни накопичують сили біля Вовчанська та Куп'янська. Війська РФ підійшли до цих населених пунктів впритул.", (KUPIANSK, "advanced", "RU")),
     ],
 )
 def test_uk_formulas(text, expected):
@@ -159,3 +163,18 @@ def test_uk_genitive_of_an_adjectival_village_name():
 def test_uk_direction_adjective_is_not_a_village():
     got, doc = claims("На Лиманському та Слов'янському напрямках українські військові відбили 12 атак.")
     assert "Лиманському" not in {m.surface for m in doc.mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a direction is not a place a later sentence points back to
+        "На Харківському напрямку тривають бої. Окупанти намагаються там просуватися.",
+        # a purpose clause, and "no advance recorded"
+        "Ворог докладає зусиль, щоб захопити Вовчанськ.",
+        "Біля Вовчанська просування ворога не зафіксовано.",
+    ],
+)
+def test_uk_no_claim(text):
+    got, _ = claims(text)
+    assert not [c for c in got if c[1] in ("captured", "advanced", "attacked")]

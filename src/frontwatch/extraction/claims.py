@@ -285,6 +285,25 @@ def _attributed(c: Claim, who: _Speaker) -> Claim:
     return dataclasses.replace(c, claimant=who.claimant.name, claimant_side=who.claimant.side, stance=Stance.REPORTED)
 
 
+def _anaphora(low: str, sent: Span, antecedents: list[Mention], trig: Triggers, gaz: Gazetteer) -> list[Mention]:
+    """Places a sentence without a place name points back to ("окупували місто", "до цих сіл"),
+    as mentions at the pointing word; ``antecedents``: the resolved mentions of the sentence before."""
+    places = list({m.place: m for m in antecedents if m.place}.values())
+    if not places:
+        return []
+    m = trig.anaphora["plural"].search(low)
+    chosen = places if m and len(places) >= 2 else []
+    if not chosen and (m := trig.anaphora["city"].search(low)):
+        towns = [a for a in places if (gaz.get(a.place).population or 0) >= 10_000]  # type: ignore[arg-type]
+        chosen = towns[-1:] if len({a.place for a in towns}) >= 1 else []
+    if not chosen and (m := trig.anaphora["place"].search(low)) and len(places) == 1:
+        chosen = places
+    if not chosen or m is None:
+        return []
+    span = Span(sent.start + m.start(), sent.start + m.end())
+    return [dataclasses.replace(a, span=span) for a in chosen]
+
+
 def _small(m: Mention, gaz: Gazetteer) -> bool:
     p = gaz.get(m.place) if m.place and m.place in gaz else None
     return p is None or (p.population or 0) < 100_000
@@ -332,7 +351,9 @@ def extract_claims(doc: Document, res: Resources) -> Document:
     claimant_starts = [h.start for h in doc_claimants]
     sentence_starts = [x.start for x in doc.sentences]
     sentences_sorted = sentence_starts == sorted(sentence_starts)
-    for sent in doc.sentences:
+    antecedents: list[Mention] = []  # the places of the last sentence that named some
+    antecedent_sent = -10
+    for si, sent in enumerate(doc.sentences):
         # claimant names of this sentence, from one pass over the whole text
         i = bisect_left(claimant_starts, sent.start)
         s_hits = []
@@ -345,6 +366,12 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             mentions = list(doc.mentions[bisect_left(mention_starts, sent.start) : bisect_left(mention_starts, sent.end)])
         else:
             mentions = [m for m in doc.mentions if sent.start <= m.span.start < sent.end]
+        if mentions:
+            # a direction ("на Слов'янському напрямку") is not a place a later sentence points back to
+            antecedents = [m for m in mentions if not trig.direction_after.match(fold(text[m.span.end : m.span.end + 20]))]
+            antecedent_sent = si
+        elif si - antecedent_sent <= 2:
+            mentions = _anaphora(fold(text[sent.start : sent.end]), sent, antecedents, trig, gaz)
         if not mentions and not s_hits:
             # no place and no claimant named: no claim, and the speaker carried on is unchanged (a
             # new paragraph is noticed by the next sentence that is read)

@@ -107,6 +107,7 @@ class Triggers:
     attribution: dict[str, re.Pattern[str]]
     denial: re.Pattern[str]
     back_reference: re.Pattern[str]  # "Про це повідомив X": X said what came before
+    anaphora: dict[str, re.Pattern[str]]  # "city" / "place" / "plural": words pointing back to places
     hedge: re.Pattern[str]
     locator_before: re.Pattern[str]
     start_before: frozenset[str]
@@ -242,6 +243,7 @@ def load_triggers() -> Triggers:
         partial=_words(cues["partial"]["patterns"]),
         attribution={lang: _words(words) for lang, words in cues["attribution"].items()},
         denial=_words(cues["denial"]["patterns"]),
+        anaphora={kind: _words(words) for kind, words in cues["anaphora"].items()},
         back_reference=re.compile(r"^\W*(?:" + "|".join(cues["back_reference"]["patterns"]) + r")(?!\w)"),
         hedge=_words(cues["hedge"]["patterns"]),
         locator_before=re.compile(r"(?:" + "|".join(ex["locator_before"]) + r")\s*$"),
