@@ -142,3 +142,23 @@ def test_beating_off_strongpoints_is_no_repel_and_oblast_side_is_no_partial():
     text = "На севере Харьковской области ВС РФ уже контролируют Волчанск, ими отбиты и заняты два опорных пункта."
     assert claims(text, "Telegram: Mash")[0] == [(VOVCHANSK, "captured", "RU")]
     assert claims("ВСУ отбили атаку у Волчанска.", "Telegram: Mash")[0] == [(VOVCHANSK, "repelled", "UA")]
+
+
+def test_in_the_area_of_a_town_after_a_place_locates_it():
+    got, _ = claims("Освобождение Липцов в районе Волчанска позволило выйти к реке.", "tass.ru")
+    assert all(p != VOVCHANSK for p, _, _ in got) and len(got) == 1
+
+
+def test_units_that_left_a_town_is_an_attribute():
+    got, _ = claims("В Волчанске проводятся мероприятия по блокированию украинских подразделений, оставивших город.", "tass.ru")
+    assert got == []
+
+
+def test_pulling_troops_out_of_a_town_is_a_withdrawal():
+    got, _ = claims("ВСУ пытаются вывести первые группы военнослужащих из Волчанска.", "tass.ru")
+    assert got == [(VOVCHANSK, "withdrew", "UA")]
+
+
+def test_raion_adjectives_with_a_bracketed_other_name_are_no_places():
+    _, doc = claims("Посёлок Гродовка расположен в Красноармейском (Покровском) районе ДНР.", "tass.ru")
+    assert [m.surface for m in doc.mentions] == ["Гродовка"]

@@ -467,7 +467,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             # "Марьинку под Донецком", "Kamianka near Avdiivka": a place that locates the previous one
             gap = low[prev_end:s] if prev_end >= 0 else ""
             prev_end = e
-            if re.fullmatch(r"\s*(?:под|около|возле|у|біля|поблизу|під|near|outside|close to)\s+", gap):
+            if re.fullmatch(r"\s*(?:под|около|возле|у|в районе|біля|поблизу|під|near|outside|close to)\s+", gap):
                 continue
             # the capital as the government: "Kyiv said", "authorities in Kyiv", "Киев заявил"
             if m.place == _KYIV and (trig.attribution["en"].match(low, e + 1) or re.match(r"\s+(?:(?:\w+ly|also|has|had|have|either|on \w+day)\s+){0,3}(?:orders?|ordered|insist\w*|denie[sd]|deny|accuse[sd]|continued|declined|confirmed|claimed|said|says|reported|вимага\w*|наказа\w*|приказа\w*|заяв\w*)\b", low[e:]) or re.search(r"(?:authorities|officials|власти|влада) in\s*$|(?:власти|влада)\s*$", before)):

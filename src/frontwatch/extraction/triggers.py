@@ -167,7 +167,7 @@ class Triggers:
             for form in lem:
                 trig = lt.lemma_map.get(form)
                 if trig is not None:
-                    if trig.type in (ClaimType.CAPTURED, ClaimType.ADVANCED) and _is_attributive(tok.text, lang):
+                    if trig.type in (ClaimType.CAPTURED, ClaimType.ADVANCED, ClaimType.WITHDREW) and _is_attributive(tok.text, lang):
                         break
                     passive = lang == "ru" and trig.type == ClaimType.REPELLED and _is_passive(tok.text, lang)
                     hits.append(TriggerHit(tok.start, tok.end, trig, passive, future=_is_future(tok.text, lang)))

@@ -11,7 +11,7 @@ from frontwatch.gazetteer.index import Gazetteer, Hit
 from frontwatch.model import Candidate, Document, Mention, Span
 from frontwatch.text.normalize import fold
 
-_NEXT_WORD = re.compile(r"[\s\-–—]*([\w'’.]+)")
+_NEXT_WORD = re.compile(r"[\s\-–—)]*([\w'’.]+)")  # ")": the name inside "X (Y) районе"
 # The one or two words before a name, never across a line break (a headline). Matched on the
 # reversed window before the name: forwards, ([\w'’.]+(?:[^\S\n]+[\w'’.]+)?)[^\S\n]*\Z would be
 # tried at every position of the window.
@@ -24,6 +24,9 @@ _SK_ADJ = frozenset("ого ому ое ий ая ой ую им ім ым ої 
 _DIRECTION_NEXT = ("направлен", "напрям", "direction", "axis", "фронт", "front")
 # a hyphenated first part ("Ivano-Daryvivka") belongs to the name; -grad/-hrad is a town ending
 _LATIN_PLACE_LIKE = re.compile(r"\b(?:[A-Z][a-z'’]+-)?[A-Z][a-z'’]{3,}(?:ovka|ivka|evka|yivka|ivske|ske|sk|ne|ino|ovo|ove|ivka|ka|ye|oye|oe|grad|hrad)\b")
+
+
+_PAREN_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -202,7 +205,9 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
             continue
         surface = text[h.start : h.end]
         folded = fold(surface)
-        nxt = _next_word(text, h.end)
+        # "Красноармейском (Покровском) районе": the word after a bracketed other name decides too
+        paren = _PAREN_AFTER.match(text, h.end)
+        nxt = _next_word(text, paren.end() if paren else h.end)
         dropped.append((h.start, h.end))
         if h.latin and len(surface) < 4:  # "As", "Ai": English words, not villages
             continue
