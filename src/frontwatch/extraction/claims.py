@@ -531,6 +531,10 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                     continue
             elif denied and who.attributed:
                 stance = Stance.DENIED
+            if actor is None and ctype != ClaimType.FIGHTING:
+                # no side took, left, gained, stopped or made the attack: "left her home in Kyiv",
+                # "the fall of Mariupol" in a feature story; only fighting has no actor (CLAIMS.md)
+                continue
             key = (m.place or m.surface, ctype, None if ctype == ClaimType.FIGHTING else actor)
             last_claims, who_last, date_last = (ctype, actor, rule), who, date
             if key in seen:

@@ -23,6 +23,13 @@ _REGION_SUFFIX = ("щина", "щині", "щини", "щину", "щиною", 
 _SK_ADJ = frozenset("ого ому ое ий ая ой ую им ім ым ої ій ее і".split())
 _DIRECTION_NEXT = ("направлен", "напрям", "direction", "axis", "фронт", "front")
 # a hyphenated first part ("Ivano-Daryvivka") belongs to the name; -grad/-hrad is a town ending
+# words right before a garbled Latin name that make it a place ("near Kucherkovka", "Spirne and …")
+_LATIN_PLACE_CUES = frozenset(
+    "in near at around outside of toward towards from into to on over for and or , village villages town towns city "
+    "settlement settlements capture captured seize seized take took retake retook recapture recaptured liberate "
+    "liberated enter entered reach reached encircle encircled besieged attacked assault assaulted storm stormed".split()
+)
+_LATIN_PREV = re.compile(r"(\w+|,)[^\S\n]*\Z")
 _LATIN_PLACE_LIKE = re.compile(r"\b(?:[A-Z][a-z'’]+-)?[A-Z][a-z'’]{3,}(?:ovka|ivka|evka|yivka|ivske|ske|sk|ne|ino|ovo|ove|ivka|ka|ye|oye|oe|grad|hrad)\b")
 
 
@@ -295,6 +302,9 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         word = m.group(0)
         if fold(word) in common or _next_word(text, m.end()) in not_after:
             continue
+        prev = _LATIN_PREV.search(text, max(0, m.start() - 30), m.start())
+        if not prev or prev.group(1).lower() not in _LATIN_PLACE_CUES:
+            continue  # "Anna Horodetska", "the Bolshevik revolution": a guess needs a place cue before it
         cands = _near_misses(gaz, word)
         if cands:
             cands = [Candidate(c.place, 0.0, c.reasons) for c in cands]

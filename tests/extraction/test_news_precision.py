@@ -1,0 +1,33 @@
+"""General news that mentions a town without a territorial-control claim (English texts we wrote,
+in the style of wire and RSS items)."""
+
+from __future__ import annotations
+
+import pytest
+
+import frontwatch
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two British volunteers were captured in Mariupol last week, their families said.",
+        "The exhibition captured the hearts of visitors in Lviv.",
+        "Refugees fled Kharkiv by train with a few bags each.",
+        "A singer left her home in Kyiv on the first morning of the war.",
+        "Explosions shook Kyiv overnight as air raid sirens sounded.",
+        "Anna Horodetska opened a cafe in Warsaw.",
+    ],
+)
+def test_no_claim_in_general_news(text):
+    assert frontwatch.extract(text, lang="en").claims == ()
+
+
+def test_real_claims_in_news_stay():
+    doc = frontwatch.extract("Ukrainian forces regained control of Makariv after intense fighting.", lang="en")
+    assert [(c.type.value, c.actor.value) for c in doc.claims] == [("captured", "UA")]
+
+
+def test_garbled_name_after_a_place_cue_is_still_found():
+    doc = frontwatch.extract("On the Kupyansk direction Russian forces captured the village of Kucherkovka.", lang="en")
+    assert doc.claims and doc.claims[0].place == "UA63080130080014612"
