@@ -31,3 +31,11 @@ def test_real_claims_in_news_stay():
 def test_garbled_name_after_a_place_cue_is_still_found():
     doc = frontwatch.extract("On the Kupyansk direction Russian forces captured the village of Kucherkovka.", lang="en")
     assert doc.claims and doc.claims[0].place == "UA63080130080014612"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("У Новоивановки бойцы взяли в плен около 30 военнослужащих.", "ru"), ("Біля Новоселівки бійці взяли в полон двох окупантів.", "uk")],
+)
+def test_taking_prisoners_is_no_capture(text, lang):
+    assert [c for c in frontwatch.extract(text, lang=lang).claims if c.type.value == "captured"] == []
