@@ -112,10 +112,16 @@ def test_uk_a_channel_post_speaks_in_its_own_voice_after_a_quoted_paragraph():
     [
         ("Сили оборони просунулися біля Вовчанська, сказав Тарнавський.", "Oleksandr Tarnavskyi (OSUV Tavria)"),
         ("У Силах оборони повідомили, що у Вовчанську тривають бої.", "Ukrainian Defense Forces"),
+        ("Росія заявила про відхід з Вовчанська.", "Russian sources"),
     ],
 )
 def test_uk_military_claimants(text, claimant):
     assert _stance(text, VOVCHANSK) == ("reported", claimant)
+
+
+def test_uk_russia_as_claimant_speaks_for_its_side():
+    got, _ = claims("Росія заявила про відхід з Вовчанська.")
+    assert (VOVCHANSK, "withdrew", "RU") in got
 
 
 @pytest.mark.parametrize(
@@ -173,6 +179,7 @@ def test_uk_direction_adjective_is_not_a_village():
         # a purpose clause, and "no advance recorded"
         "Ворог докладає зусиль, щоб захопити Вовчанськ.",
         "Біля Вовчанська просування ворога не зафіксовано.",
+        "Даних про захоплення Вовчанська не надходило.",
     ],
 )
 def test_uk_no_claim(text):
