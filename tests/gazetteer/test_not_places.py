@@ -44,3 +44,18 @@ def test_adjective_and_unknown_name_is_one_unresolved_mention(gaz):
 def test_villages_stay_villages(gaz, text, surface):
     lang = "uk" if "Окупанти" in text or "Бої" in text else "ru"
     assert (surface, "") in [(s, r or "") for s, r in spotted(gaz, text, lang)]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Russian forces advanced near the T1302 Bakhmut-Lysychansk highway.", "en"),
+        ("Колонна двигалась по трассе Суджа-Коренево днём.", "ru"),
+    ],
+)
+def test_road_named_after_two_towns_is_not_the_towns(gaz, text, lang):
+    assert spotted(gaz, text, lang) == []
+
+
+def test_a_road_word_elsewhere_does_not_hide_a_town(gaz):
+    assert ("Коренево", "") in [(s, r or "") for s, r in spotted(gaz, "Бои у Коренево, дорога перекрыта.")]

@@ -51,6 +51,24 @@ _FUNCTION_POS = ("PREP", "CONJ", "PRCL", "ADVB", "NPRO", "VERB", "INFN", "PRED",
 _LIST_OF_REGIONS = re.compile(r"(?:,?\s*(?:and\s+|и\s+|та\s+|і\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]+)*\s+(?:Oblasts|oblasts|regions|districts|raions|Rivers|rivers|областей|областях|областями|областям|районов|районах|районів)\b")
 
 
+# a road named by the towns it joins ("the T1302 Bakhmut-Lysychansk highway", "трасса Суджа — Коренево")
+_ROAD_WORD = re.compile(r"\s+(?:highway|road|route|railway|motorway|шоссе|трасс\w*|дорог\w*|шосе|автодорог\w*)\b", re.IGNORECASE)
+_ROAD_AFTER = re.compile(r"\s?[-–—]\s?[A-ZА-ЯІЇЄҐ][\w'’]+" + _ROAD_WORD.pattern, re.IGNORECASE)
+_ROAD_BEFORE = re.compile(r"[A-ZА-ЯІЇЄҐ][\w'’]+\s?[-–—]\s?\Z")
+_ROAD_WORD_BEFORE = re.compile(r"(?:highway|road|route|шоссе|трасс\w*|дорог\w*|шосе|автодорог\w*)\s+\Z", re.IGNORECASE)
+_NEXT_TOWN = re.compile(r"\s?[-–—]\s?[A-ZА-ЯІЇЄҐ][\w'’]+")
+
+
+def _is_road_name(text: str, start: int, end: int) -> bool:
+    """The first or second town of a road's name: "X-Y highway", "трасса X-Y"."""
+    if _ROAD_AFTER.match(text, end):
+        return True  # first town, road word after
+    first = _ROAD_BEFORE.search(text, max(0, start - 40), start)
+    if first and _ROAD_WORD.match(text, end):
+        return True  # second town, road word after
+    if _NEXT_TOWN.match(text, end) and _ROAD_WORD_BEFORE.search(text, max(0, start - 20), start):
+        return True  # first town, road word before
+    return bool(first and _ROAD_WORD_BEFORE.search(text, max(0, first.start() - 20), first.start()))
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:и|і|й|та|and))\s*")
 
 NOT_IN_GAZETTEER = "adjective + name not in the gazetteer"  # a settlement named, but unknown to us
@@ -222,6 +240,8 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
             continue  # "на Запоріжжі", "в Криму": the region, not the city
         if _LIST_OF_REGIONS.match(text, h.end):  # "Kharkiv, Donetsk, Luhansk Oblasts"
             continue
+        if _is_road_name(text, h.start, h.end):
+            continue  # "the Bakhmut-Lysychansk highway", "трасса Суджа-Коренево": a road, not the towns
         # a quoted name is a unit or a channel («Днепр», ОСУВ «Хортиця»), not a settlement
         if h.start > 0 and text[h.start - 1] in "«\"“„" and text[h.end : h.end + 1] in ("»", '"', "”", "“"):
             continue
