@@ -162,3 +162,9 @@ def test_pulling_troops_out_of_a_town_is_a_withdrawal():
 def test_raion_adjectives_with_a_bracketed_other_name_are_no_places():
     _, doc = claims("Посёлок Гродовка расположен в Красноармейском (Покровском) районе ДНР.", "tass.ru")
     assert [m.surface for m in doc.mentions] == ["Гродовка"]
+
+
+def test_a_dot_ru_outlet_speaks_for_the_russian_side():
+    for source in ("novosti-regiona.ru", "news.rambler.ua", "dzen.ru"):
+        _, doc = claims("Российские войска освободили Волчанск.", source)
+        assert doc.claims[0].claimant_side.value == "RU", source
