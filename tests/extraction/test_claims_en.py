@@ -139,3 +139,31 @@ def test_english_spelling_passive_relative(text, want):
 )
 def test_english_corpus_senses(text, want):
     assert got(text) == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a strike list after a claim is no continuation of the claim's list
+        ("Russian forces captured Lyptsi. Russian forces shelled Vovchansk and Kupiansk.", [("Lyptsi", "captured", "RU")]),
+        ("Russian forces conducted no major offensive operations against Vovchansk.", []),
+        ("Russian forces remained unable to take the town of Vovchansk.", [("Vovchansk", "repelled", "UA")]),
+        ("Russian forces continued offensive operations west of the Vovchansk area.", []),
+        ("The head of the Kharkiv Regional Military Administration said Russian troops now control Lyptsi.", [("Lyptsi", "captured", "RU")]),
+        # other senses and things that did not happen
+        ("A resident of Vovchansk lost her home.", []),
+        ("Residents stood in the road to stop a Russian convoy from advancing into Vovchansk.", []),
+        ("Residents of Vovchansk await the Russians' advance.", []),
+        ("Amid fears of a Russian attack on Vovchansk, the museum closed.", []),
+    ],
+)
+def test_english_corpus_senses_2(text, want):
+    assert got(text) == want
+
+
+def test_headline_kicker_is_no_speaker_and_kyiv_orders_is_the_ukrainian_side():
+    doc = frontwatch.extract("Ukraine war: Kyiv orders forces to withdraw from Vovchansk", lang="en", source="RSS: feeds.bbci.co.uk")
+    (c,) = doc.claims
+    assert (c.surface, c.type.value, c.actor.value, c.claimant_side.value, c.stance.value) == ("Vovchansk", "withdrew", "UA", "UA", "reported")
+    doc = frontwatch.extract("Ukraine war: Russian forces captured Vovchansk", lang="en", source="RSS: feeds.bbci.co.uk")
+    assert [(c.actor.value, c.claimant_side.value, c.stance.value) for c in doc.claims] == [("RU", "independent", "asserted")]

@@ -237,7 +237,9 @@ def _sentence_speaker(sentence: str, low: str, hits: list[ClaimantHit], trig: Tr
     attr = attribution.search(low) or (trig.attribution["en"].search(low) if lang != "en" else None) or trig.denial.search(low)
     # a headline signed with its source after a dash: "Біля Покровська точаться бої – Генштаб"
     signed = next((h for h in hits if re.search(r"\s[—–-]\s+(?:[\w'«»\"]+\s+){0,3}$", low[: h.start]) and not re.search(r"\w", low[h.end :])), None)
-    if attr is None and signed is None and not re.match(r"^[^:]{0,60}:", sentence) and not re.search(r"[—–-]\s*(?:говорится|йдеться|said|сказал|заявил)", low):
+    # "Ukraine war: …", "Analysis: …" are headline kickers, not a speaker before a colon
+    colon = re.match(r"^[^:]{0,60}:", sentence) and not re.match(r"^[^:]{0,60}\b(?:war|invasion|conflict|crisis|live|latest|analysis|explainer|watch|video)\s*:", low)
+    if attr is None and signed is None and not colon and not re.search(r"[—–-]\s*(?:говорится|йдеться|said|сказал|заявил)", low):
         return None
     # the named claimant nearest to the attribution cue
     if signed is not None and attr is None:
@@ -404,7 +406,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         if not hits:
             # a list that goes on in the next sentence ("Later Vorzel, Hostomel and Bucha were added
             # to them"): places only, no verb of its own, right after a sentence that gave claims
-            if last_claims and len([m for m in mentions if m.place]) >= 2 and _is_list_sentence(sentence, mentions, sent.start):
+            # ("Russian forces shelled A, B and C" has a verb of its own: strikes are no claims)
+            if last_claims and len([m for m in mentions if m.place]) >= 2 and _is_list_sentence(sentence, mentions, sent.start) and not trig.strike.search(low):
                 ctype, actor, rule_id = last_claims
                 for m in mentions:
                     key = (m.place, ctype, None if ctype == ClaimType.FIGHTING else actor)
@@ -421,7 +424,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         rel = [(m.span.start - sent.start, m.span.end - sent.start) for m in mentions]
         # side words inside a claimant's name ("Генштаб ВСУ") are not actors
         named = [(h.start, h.end) for h in s_hits if " " in low[h.start : h.end]]
-        cues = _side_cues(low, trig, spk_side, rel + named)
+        # the capital as a government is a side word ("Kyiv orders forces to withdraw"), not a place
+        cues = _side_cues(low, trig, spk_side, [r for m, r in zip(mentions, rel) if m.place != _KYIV] + named)
         direction = None
         targets: list[tuple[Mention, int, int]] = []
         for m, (s, e) in zip(mentions, rel):
