@@ -135,15 +135,6 @@ def test_english_spelling_passive_relative(text, want):
         ("Officials were appointed in advance of the referendum in Vovchansk.", []),
         ("Russian authorities seized the Kupiansk TV branch.", []),
         ("Russian forces tried to advance westward of Lyptsi.", []),
-    ],
-)
-def test_english_corpus_senses(text, want):
-    assert got(text) == want
-
-
-@pytest.mark.parametrize(
-    "text, want",
-    [
         # a strike list after a claim is no continuation of the claim's list
         ("Russian forces captured Lyptsi. Russian forces shelled Vovchansk and Kupiansk.", [("Lyptsi", "captured", "RU")]),
         ("Russian forces conducted no major offensive operations against Vovchansk.", []),
@@ -157,7 +148,7 @@ def test_english_corpus_senses(text, want):
         ("Amid fears of a Russian attack on Vovchansk, the museum closed.", []),
     ],
 )
-def test_english_corpus_senses_2(text, want):
+def test_english_corpus_senses(text, want):
     assert got(text) == want
 
 
