@@ -68,3 +68,26 @@ def test_translated_and_variant_spellings_are_spotted(gaz):
     found = {m.surface: gaz.get(m.place) for m in resolve_places(spot_places(Document("t", text), gaz), gaz).mentions}
     assert found["Отрадное"].oblast == "Дніпропетровська" and found["Отрадное"].name_uk == "Відрадне"
     assert found["Сторожовому"].oblast == "Донецька" and found["Сторожовому"].name_uk == "Сторожеве"
+
+
+def test_ukrainian_h_written_g():
+    assert "oleksandrograd" in latin_from_ukrainian("Олександроград")
+
+
+def test_plural_names_and_their_adjectives_inflect(gaz):
+    from frontwatch.gazetteer.resolve import resolve_places
+    from frontwatch.gazetteer.spot import spot_places
+    from frontwatch.model import Document
+
+    text = "Окупанти просунулися у Сухих Ялах Донецької області."
+    (m,) = resolve_places(spot_places(Document("t", text, lang="uk"), gaz), gaz).mentions
+    assert m.surface == "Сухих Ялах" and gaz.get(m.place).name_uk == "Сухі Яли"
+
+
+def test_a_village_named_like_a_region_is_a_village(gaz):
+    from frontwatch.gazetteer.spot import spot_places
+    from frontwatch.model import Document
+
+    surfaces = [m.surface for m in spot_places(Document("t", "Звільнено Гавронщину та Буча.", lang="uk"), gaz).mentions]
+    assert "Гавронщину" in surfaces
+    assert spot_places(Document("t", "Бої на Харківщині тривають.", lang="uk"), gaz).mentions == ()

@@ -236,7 +236,8 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         dropped.append((h.start, h.end))
         if h.latin and len(surface) < 4:  # "As", "Ai": English words, not villages
             continue
-        if nxt in not_after or folded.endswith(_REGION_SUFFIX) or folded in region_aliases:
+        region_like = folded.endswith(_REGION_SUFFIX) and not any(fold(gaz.places[i].name_uk).endswith(("щина", "чина")) for i in h.places)
+        if nxt in not_after or region_like or folded in region_aliases:
             continue  # "на Запоріжжі", "в Криму": the region, not the city
         if _LIST_OF_REGIONS.match(text, h.end):  # "Kharkiv, Donetsk, Luhansk Oblasts"
             continue
