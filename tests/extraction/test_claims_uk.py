@@ -185,3 +185,9 @@ def test_uk_direction_adjective_is_not_a_village():
 def test_uk_no_claim(text):
     got, _ = claims(text)
     assert not [c for c in got if c[1] in ("captured", "advanced", "attacked")]
+
+
+def test_uk_back_reference_gives_its_date():
+    _, doc = claims("Сили оборони вийшли з Вовчанська. Про це у суботу, 7 грудня, повідомив Генштаб ЗСУ.")
+    c = next(c for c in doc.claims if c.place == VOVCHANSK)
+    assert (c.stance.value, c.date) == ("reported", dt.date(2024, 12, 7))

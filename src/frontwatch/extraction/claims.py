@@ -386,8 +386,12 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             unattributed, run_paragraph = [], para
         if speaker is not None:
             if trig.back_reference.match(low):
+                # "Про це у суботу, 17 лютого, повідомив X": X's, and on that day if they had none
+                said_on = event_date(sentence, doc.date) if unattributed else None
                 for i in unattributed:
                     claims[i] = _attributed(claims[i], speaker)
+                    if claims[i].date is None and said_on is not None:
+                        claims[i] = dataclasses.replace(claims[i], date=said_on)
             unattributed = []
             carried, carried_paragraph = speaker, para
         elif carried is not None and (
