@@ -158,7 +158,7 @@ def _adjective_then_noun(text: str, hit: Hit, surface: str, lang: str | None) ->
     if not adjs or adjs[0].tag.POS != "ADJF" or any("Geox" in str(p.tag) for p in adjs):
         return None
     word = m.group(1)
-    parses = morph.parse(word.lower())[:4]
+    parses = morph.parse(word.lower())[:8]
     if len(word) < 3 or not parses or parses[0].tag.POS != "NOUN":
         return None  # "Вербовое в Запорожской области": "в" is no noun
     nouns = [p for p in parses if p.tag.POS == "NOUN"]
