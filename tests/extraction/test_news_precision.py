@@ -39,3 +39,16 @@ def test_garbled_name_after_a_place_cue_is_still_found():
 )
 def test_taking_prisoners_is_no_capture(text, lang):
     assert [c for c in frontwatch.extract(text, lang=lang).claims if c.type.value == "captured"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces conducted airstrikes near Staryi Saltiv and continued to shell settlements surrounding Kharkiv City.",
+        "Russian forces are gathering reserves in Luhansk Oblast for a renewed offensive on Severodonetsk.",
+        "The withdrawal will deprive the Slovyansk effort of combat power.",
+        "Armed Russian servicemen broke into two universities in Melitopol.",
+    ],
+)
+def test_isw_style_sentences_without_a_claim(text):
+    assert frontwatch.extract(text, lang="en", source="ISW").claims == ()
