@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from frontwatch.extraction.claimants import Claimant, ClaimantHit, Claimants
 from frontwatch.extraction.triggers import TriggerHit, Triggers
 from frontwatch.gazetteer.spot import NOT_IN_GAZETTEER
-from frontwatch.model import Claim, ClaimantSide, ClaimType, Document, Mention, Side, Span, Stance
+from frontwatch.model import Claim, ClaimantSide, ClaimType, Document, Mention, Place, Side, Span, Stance
 from frontwatch.resources import Resources
 from frontwatch.text.dates import event_date
 from frontwatch.text.normalize import fold
@@ -287,6 +287,11 @@ def _attributed(c: Claim, who: _Speaker) -> Claim:
     return dataclasses.replace(c, claimant=who.claimant.name, claimant_side=who.claimant.side, stance=Stance.REPORTED)
 
 
+def _is_town(p: Place) -> bool:
+    """A city (KATOTTG category M) or a place of 10,000 people: what "місто" / "город" points back to."""
+    return p.category == "M" or (p.population or 0) >= 10_000
+
+
 def _anaphora(low: str, sent: Span, antecedents: list[Mention], trig: Triggers, gaz: Gazetteer) -> list[Mention]:
     """Places a sentence without a place name points back to ("окупували місто", "до цих сіл"),
     as mentions at the pointing word; ``antecedents``: the resolved mentions of the sentence before."""
@@ -296,8 +301,8 @@ def _anaphora(low: str, sent: Span, antecedents: list[Mention], trig: Triggers, 
     m = trig.anaphora["plural"].search(low)
     chosen = places if m and len(places) >= 2 else []
     if not chosen and (m := trig.anaphora["city"].search(low)):
-        towns = [a for a in places if (gaz.get(a.place).population or 0) >= 10_000]  # type: ignore[arg-type]
-        chosen = towns[-1:] if len({a.place for a in towns}) >= 1 else []
+        towns = [a for a in places if _is_town(gaz.get(a.place))]  # type: ignore[arg-type]
+        chosen = towns[-1:]
     if not chosen and (m := trig.anaphora["place"].search(low)) and len(places) == 1:
         chosen = places
     if not chosen or m is None:
@@ -374,6 +379,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             antecedent_sent = si
         elif si - antecedent_sent <= 2:
             mentions = _anaphora(fold(text[sent.start : sent.end]), sent, antecedents, trig, gaz)
+            if mentions:
+                antecedent_sent = si  # "…місто під контролем. Противник у місто не проникав…": a chain
         if not mentions and not s_hits:
             # no place and no claimant named: no claim, and the speaker carried on is unchanged (a
             # new paragraph is noticed by the next sentence that is read)
