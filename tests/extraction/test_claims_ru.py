@@ -168,3 +168,18 @@ def test_a_dot_ru_outlet_speaks_for_the_russian_side():
     for source in ("novosti-regiona.ru", "news.rambler.ua", "dzen.ru"):
         _, doc = claims("Российские войска освободили Волчанск.", source)
         assert doc.claims[0].claimant_side.value == "RU", source
+
+
+def test_subject_of_a_clause_closed_by_a_passive_repel_attacked():
+    got, _ = claims("Украинские войска предприняли попытку атаковать в направлении Волчанска, но были отброшены.", "ria.ru")
+    assert got == [(VOVCHANSK, "repelled", "RU")]
+
+
+def test_area_of_a_place_before_villages_taken_locates_them():
+    got, _ = claims("В районе Волчанска нашими освобождены деревни Липцы и Глубокое.", "Telegram: Mash")
+    assert all(p != VOVCHANSK for p, _, _ in got) and len(got) == 2
+
+
+def test_a_district_named_like_a_village_is_not_a_place():
+    _, doc = claims("Микрорайон Ступки в городе Волчанске перешёл под контроль российских войск.", "ria.ru")
+    assert [m.surface for m in doc.mentions] == ["Волчанске"]

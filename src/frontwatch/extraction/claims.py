@@ -37,6 +37,8 @@ _PATIENT_BEFORE = re.compile(r"(?:\bот|\bвід|\bз-під|\bfrom|\bout of|\b
 _HOLDER_BEFORE = re.compile(
     r"(?:позици\w*|позиці\w*|опорник\w*|опорн\w* пункт\w*|укреплени\w*|укріплен\w*|positions? of|strongholds? of)\s+(?:\w+\s+){0,1}$"
 )
+_SETTLEMENTS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:деревн\w*|сел(?:а|о)\b|сёла|посел\w*|пос[её]лк\w*|хутор\w*|населенн\w* пункт\w*|н\.\s?п\.)")
+_BUT_PASSIVE = re.compile(r",\s+(?:но|однако|а|и)\s+(?:\w+\s+)?(?:был\w*\s+)?$")  # "…, но были отброшены"
 _INSTRUMENTAL = re.compile(r"\w+(?:ами|ями|ими|ыми)\b")  # "нашими силами", "российскими военными"
 _AGENT_BY = re.compile(r"(?:\bby)\s+(?:the\s+)?$")
 _NEGATION = re.compile(r"(?:\bне|\bні|\bnot|\bnever|\bn't|\bdid not|\bdidn't|\bhave not|\bhas not|\bhadn't|\bhaven't)\s+(?:\w+\s+){0,1}$")
@@ -186,8 +188,16 @@ def _resolve_type_actor(
             by = [c for c in agents_after if c.start - hit.end < 25 and _INSTRUMENTAL.match(low[c.start : c.end])]
             if by:
                 return ctype, by[0].side, rule
-            if agents_before and hit.start - agents_before[-1].end < 30 and "," not in low[agents_before[-1].end : hit.start]:
-                return ctype, _opposite(agents_before[-1].side), rule
+            if agents_before:
+                # "подразделениями группировки …, ударами авиации отражены атаки": an instrumental
+                # agent before the verb defends; the nominative subject right before it, or of a
+                # clause it closes ("ВСУ пытались …, но были отброшены"), attacked
+                subj = agents_before[-1]
+                between = low[subj.end : hit.start]
+                if _INSTRUMENTAL.search(low[max(0, subj.start - 30) : subj.end]):
+                    return ctype, subj.side, rule
+                if (len(between) < 30 and "," not in between) or _BUT_PASSIVE.search(between):
+                    return ctype, _opposite(subj.side), rule
         if agents_before:
             return ctype, agents_before[-1].side, rule
         if by_agents:
@@ -496,6 +506,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             hit = _governing_trigger(hits, s, low, trig)
             if hit is None:
                 continue
+            if e <= hit.start and _SETTLEMENTS_AFTER.match(low, hit.end):
+                continue  # "в районе X освобождены сёла A и B": X locates the villages taken
             prev_word = re.findall(r"[\w']+", before)[-1:] or [""]
             # where a push starts is not its target, nor are the next names of the same list;
             # "repelled them from X" is X, "repelled an attack from X" is not
