@@ -157,6 +157,7 @@ class Gazetteer:
         state.pop("_raion_auto", None)
         state.pop("_direction_re", None)
         state.pop("_priors", None)
+        state.pop("_points", None)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:

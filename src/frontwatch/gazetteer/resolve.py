@@ -17,6 +17,7 @@ from typing import Any
 
 from frontwatch.gazetteer.index import Gazetteer
 from frontwatch.model import Candidate, Document, Mention
+from frontwatch.text.alternation import longest_first
 from frontwatch.text.normalize import fold, fold_name
 
 OUTSIDE_AREA = "a region beyond the gazetteer's area is named next to it"
@@ -143,7 +144,7 @@ def _direction_patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str
     cached = gaz.__dict__.get("_direction_re")
     if cached is None:
         by_stem = {stem: d.anchor for d in gaz.directions for stem in d.stems}
-        stems = "|".join(sorted(map(re.escape, by_stem), key=len, reverse=True)) or "(?!)"
+        stems = longest_first(by_stem)
         # "Куп'янському напрямку", "Kupiansk-Lyman direction", "Гуляйпольском направлении"
         explicit = re.compile(rf"(?<![\w'])({stems})[\w']*(?:[\s-]+[\w']+)?\s+{_DIRECTION_WORD}")
         # the direction word left out after the first: "на Гуляйпільському – два рази в районі …"
@@ -215,20 +216,15 @@ def _coherence(mentions: tuple[Mention, ...], gaz: Gazetteer) -> dict[tuple[int,
     """
     import numpy as np
 
-    groups: dict[str, tuple[list[str], np.ndarray, list[int]]] = {}
+    groups: dict[str, tuple[tuple[str, ...], np.ndarray, list[int]]] = {}
     for m in mentions:
         key = fold(m.surface)
         if key in groups:
             groups[key][2].append(m.span.start)
             continue
-        ids, coords = [], []
-        for c in m.candidates[:200]:
-            p = gaz.get(c.place)
-            if p.lat is not None and p.lon is not None:
-                ids.append(c.place)
-                coords.append((p.lat, p.lon))
+        ids, xy = _points(gaz, tuple(c.place for c in m.candidates[:200]))
         if ids:
-            groups[key] = (ids, np.radians(np.array(coords)), [m.span.start])
+            groups[key] = (ids, xy, [m.span.start])
     out: dict[tuple[int, str], tuple[float, float]] = {}
     anchors = [(k, ids, xy) for k, (ids, xy, _) in groups.items() if len(ids) <= 12]
     if len(groups) < 2 or not anchors:
@@ -255,6 +251,26 @@ def _coherence(mentions: tuple[Mention, ...], gaz: Gazetteer) -> dict[tuple[int,
             for pid, pair in zip(ids, pairs):
                 out[(pos, pid)] = pair
     return out
+
+
+def _points(gaz: Gazetteer, place_ids: tuple[str, ...]) -> tuple[tuple[str, ...], Any]:
+    """The candidates that have coordinates, and their coordinates in radians (read-only: shared
+    by every text that names the same namesakes)."""
+    import numpy as np
+
+    cache = gaz.__dict__.get("_points")
+    if cache is None or len(cache) > 50_000:
+        cache = gaz.__dict__["_points"] = {}
+    got = cache.get(place_ids)
+    if got is None:
+        ids, coords = [], []
+        for pid in place_ids:
+            p = gaz.get(pid)
+            if p.lat is not None and p.lon is not None:
+                ids.append(pid)
+                coords.append((p.lat, p.lon))
+        got = cache[place_ids] = (tuple(ids), np.radians(np.array(coords)) if ids else None)
+    return got
 
 
 def _priors(gaz: Gazetteer) -> dict[int, float]:

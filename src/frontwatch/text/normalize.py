@@ -8,8 +8,7 @@ byte of every document, so it is written for speed: C-level ``str`` methods, no 
 from __future__ import annotations
 
 import functools
-
-import ahocorasick
+import re
 
 # Apostrophes and quote-like marks used inside Ukrainian words (Куп’янськ, Куп'янськ, Купʼянськ).
 APOSTROPHES = "'’ʼ`´‘ʹ′"
@@ -30,26 +29,20 @@ _TO_LAT = str.maketrans(_CYR, _LAT)
 _CYR_LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщъыьэюя"
 
 
-def _seam_automaton() -> ahocorasick.Automaton:
-    """Every two-letter seam between a Cyrillic letter and a Latin homoglyph (and reverse)."""
-    auto = ahocorasick.Automaton()
-    for c in _CYR_LETTERS:
-        for lat in _LAT:
-            auto.add_word(c + lat, 0)
-            auto.add_word(lat + c, 0)
-    auto.make_automaton()
-    return auto
-
-
-_SEAMS = _seam_automaton()
+# A seam: a Cyrillic letter next to a Latin homoglyph, in either order; matched at its first
+# letter (the second only looked at), so seams that share a letter are all found.
+_SEAM = re.compile(f"[{_CYR_LETTERS}](?=[{_LAT}])|[{_LAT}](?=[{_CYR_LETTERS}])")
 
 
 def _fix_mixed_words(text: str) -> str:
     """Rewrite words that mix scripts into the script most of their letters use."""
+    if text.isascii():
+        return text  # no Cyrillic letter, no seam
     pieces: list[str] = []
     done = 0  # text[:done] is already in pieces
     n = len(text)
-    for end, _ in _SEAMS.iter(text):
+    for seam in _SEAM.finditer(text):
+        end = seam.start() + 1  # the seam's second letter
         if end < done:
             continue
         start = end - 1
