@@ -41,6 +41,10 @@ def test_regions_facilities_and_governments_are_not_claims(text):
         ("Ukrainian counteroffensives around Vovchansk continued.", [("Vovchansk", "attacked", "UA")]),
         ("Ukraine said Vovchansk remained under its control despite Russian infiltration attempts.", [("Vovchansk", "attacked", "RU")]),
         ("Moscow has stepped up its efforts to capture Vovchansk.", [("Vovchansk", "attacked", "RU")]),
+        ("Moscow continues to ramp up its assault on Vovchansk.", [("Vovchansk", "attacked", "RU")]),
+        ("Ukraine presses its counteroffensive toward Vovchansk.", [("Vovchansk", "attacked", "UA")]),
+        # a first name that is also a village name
+        ("Milblogger Maksim Fomin claimed that Russian forces captured Lyptsi.", [("Lyptsi", "captured", "RU")]),
     ],
 )
 def test_english_vocabulary(text, want):
