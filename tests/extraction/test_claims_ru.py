@@ -183,3 +183,14 @@ def test_area_of_a_place_before_villages_taken_locates_them():
 def test_a_district_named_like_a_village_is_not_a_place():
     _, doc = claims("Микрорайон Ступки в городе Волчанске перешёл под контроль российских войск.", "ria.ru")
     assert [m.surface for m in doc.mentions] == ["Волчанске"]
+
+
+def test_courts_releasing_people_and_strike_damage_are_no_claims():
+    assert claims("Суд в Волчанске освободил задержанного под залог.", "ria.ru")[0] == []
+    assert claims("В результате атаки на Волчанск погибли два человека.", "ria.ru")[0] == []
+    assert claims("США передают разведданные в надежде улучшить положение ВСУ под Волчанском.", "ria.ru")[0] == []
+
+
+def test_ongoing_liberation_approach_and_encirclement_are_advances():
+    for text in ("Наши продолжают освобождать Волчанск.", "Наши приблизились к Волчанску.", "Наши почти замкнули кольцо вокруг Волчанска."):
+        assert claims(text, "Telegram: Mash")[0] == [(VOVCHANSK, "advanced", "RU")], text
