@@ -52,3 +52,19 @@ def test_taking_prisoners_is_no_capture(text, lang):
 )
 def test_isw_style_sentences_without_a_claim(text):
     assert frontwatch.extract(text, lang="en", source="ISW").claims == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Два грузовика загорелись после столкновения на трассе у деревни Заболотье.",
+        "С наступлением холодов обитатели Московского зоопарка начали набирать вес.",
+        "Вариант заморозки конфликта по линии боевого столкновения неприемлем для России — Песков",
+    ],
+)
+def test_russian_telegram_news_without_a_claim(text):
+    assert frontwatch.extract(text, lang="ru").claims == ()
+
+
+def test_pisky_in_a_list_is_still_the_village():
+    assert [c.surface for c in frontwatch.extract("Бои идут в районе Песков под Донецком.", lang="ru").claims] == ["Песков"]

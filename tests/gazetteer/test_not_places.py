@@ -61,3 +61,13 @@ def test_road_named_after_two_towns_is_not_the_towns(gaz, text, lang):
 
 def test_a_road_word_elsewhere_does_not_hide_a_town(gaz):
     assert ("Коренево", "") in [(s, r or "") for s, r in spotted(gaz, "Бои у Коренево, дорога перекрыта.")]
+
+
+def test_a_surname_is_a_person_throughout_the_text(gaz):
+    text = "Умер ресторатор Алексей Зимин. Друзья зашли в номер и увидели тело Зимина."
+    assert spotted(gaz, text) == []
+
+
+def test_a_village_is_not_taken_for_a_surname_sharing_its_stem(gaz):
+    text = "Генерал Иван Иванов сообщил, что ВС РФ освободили Ивановку в ДНР."
+    assert ("Ивановку", "") in [(s, r or "") for s, r in spotted(gaz, text)]

@@ -45,3 +45,10 @@ def test_a_settlement_cue_still_makes_the_village(gaz):
 def test_soft_adjective_names_get_their_russian_form(gaz):
     (m,) = mentions(gaz, "ВС РФ заняли Дальнее в ДНР.")
     assert gaz.get(m.place).name_uk == "Дальнє"
+
+
+@pytest.mark.parametrize("text", ["ВС РФ освободили Ивановку в ДНР.", "Бои идут у Курганки и Газового."])
+def test_villages_sharing_a_stem_with_a_city_abroad_stay(gaz, text):
+    # Иваново and Ростов are abroad; Ивановка is not: the outside list matches whole words
+    found = [m.surface for m in mentions(gaz, text) if m.place]
+    assert found and all(not s.lower().startswith(("иваново", "ростов ")) for s in found)

@@ -100,6 +100,7 @@ _FOLLOWING_WORD = re.compile(r"[^\S\n]+([\w'’-]+)")  # the next word on the sa
 _CAPITALISED_WORD = re.compile(r"[A-ZА-ЯІЇЄҐЁ][\w'’-]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def _top_tag(word: str, lang: str) -> Any:
     from frontwatch.text.morphology import analyzer
 
@@ -135,6 +136,54 @@ def _is_person_or_acronym(text: str, hit: Hit, surface: str, lang: str | None) -
     return False
 
 
+_NAME_PAIR = re.compile(r"(?<![\w'’-])([А-ЯІЇЄҐЁ][а-яіїєґё'’]+)\s+([А-ЯІЇЄҐЁ][а-яіїєґё'’]{3,})")
+
+
+def _surnames(text: str, lang: str | None) -> set[str]:
+    """Stems of the surnames the text writes after a first name ("Алексей Зимин" → "зимин")."""
+    if lang not in ("ru", "uk"):
+        return set()
+    out = set()
+    for m in _NAME_PAIR.finditer(text):
+        if _is_first_name(m.group(1), lang):
+            out.add(_surname_stem(fold(m.group(2))))
+    return out
+
+
+def _surname_stem(folded: str) -> str:
+    for ending in ("ого", "ому", "ым", "ом", "ой", "ою", "им", "ім", "а", "у", "е"):
+        if folded.endswith(ending) and len(folded) - len(ending) >= 4:
+            return folded[: -len(ending)]
+    return folded
+
+
+_CASE_ENDINGS = frozenset(("", "а", "у", "ым", "ом", "е", "ой", "ого", "ому", "им", "ою", "ій", "ої", "ім", "ем"))
+
+
+def _is_form_of(folded: str, stems: set[str]) -> bool:
+    """Whether a mention is a case form of one of the surnames (not Ивановка for Иванов)."""
+    return any(folded.startswith(s) and folded[len(s) :] in _CASE_ENDINGS for s in stems)
+
+
+@functools.lru_cache(maxsize=8)
+def _case_forms(names: tuple[str, ...]) -> frozenset[str]:
+    """Whole-word case forms of nominative names: Ростов → Ростова, Ростове …; Москва → Москвы …"""
+    out: set[str] = set()
+    for name in names:
+        out.add(name)
+        if name.isascii():
+            continue
+        if name.endswith(("а", "я")):
+            out |= {name[:-1] + e for e in ("ы", "и", "і", "е", "у", "ю", "ой", "ою", "ей")}
+        elif name.endswith(("о", "е")):
+            out |= {name[:-1] + e for e in ("а", "у", "ом", "е", "і")}
+        elif name.endswith(("ь", "й")):
+            out |= {name[:-1] + e for e in ("я", "ю", "ем", "е", "і", "и", "ью")}
+        else:
+            out |= {name + e for e in ("а", "у", "ом", "е", "і", "ым", "ом")}
+    return frozenset(out)
+
+
 def _is_first_name(word: str, lang: str | None) -> bool:
     if lang not in ("ru", "uk") or not word:
         return False
@@ -146,8 +195,8 @@ def _adjective_then_noun(text: str, hit: Hit, surface: str, lang: str | None) ->
     """For a one-word hit that is an adjective: "phrase" when a lower-case noun agreeing with it
     follows ("Новое наступление"), "name" when a capitalised noun that is no place of ours follows
     ("Новую Сорочину"), else None."""
-    if lang not in ("ru", "uk") or " " in surface or hit.latin or hit.form.endswith(("ск", "ськ", "цк", "цьк")):
-        return None  # "Вовчанська ворог …": a town in -ськ, not an adjective
+    if lang not in ("ru", "uk") or " " in surface or hit.latin:
+        return None
     m = _FOLLOWING_WORD.match(text, hit.end)
     if not m:
         return None
@@ -202,7 +251,7 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
     """Fill ``doc.mentions`` with every place name in the text and all its namesakes as candidates."""
     text = doc.text
     stop = gaz.stoplist
-    common = set(stop.get("common", ())) | set(stop.get("outside", ()))
+    common = set(stop.get("common", ())) | _case_forms(tuple(stop.get("outside", ())))
     cues = tuple(set(stop.get("settlement_cues", ())))
     not_after = set(stop.get("not_after", ()))
     not_before = set(stop.get("not_before", ()))
@@ -225,6 +274,7 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
     dropped: list[tuple[int, int]] = []
     common_hits: list[Hit] = []
     inside_name: set[int] = set()
+    person_forms: set[str] = set()
     for h in chosen:
         if h.end in inside_name:
             continue
@@ -260,10 +310,12 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         has_cue = prev.endswith(cues)
         prev_word = prev.split(" ")[-1] if prev else ""
         if (prev_word in common or _is_first_name(prev_word, doc.lang)) and prev_word not in cues and text[max(0, h.start - len(prev_word) - 1) : h.start].strip()[:1].isupper():
+            person_forms.add(_surname_stem(folded))
             continue  # a surname after a first name: "Владимир Рогов", "Алексея Зимина", "Oleh Syniehubov"
         if prev_word in not_before:
             continue  # a river or a street of that name
         if not has_cue and _is_person_or_acronym(text, h, surface, doc.lang):
+            person_forms.add(_surname_stem(folded))
             continue  # "Алексея Зимина", "Мария Андреевна", "москвичке Марине", "ГАИ"
         follows = _adjective_then_noun(text, h, surface, doc.lang) if not has_cue else None
         if follows == "phrase":
@@ -330,6 +382,10 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         if cands:
             cands = [Candidate(c.place, 0.0, c.reasons) for c in cands]
             mentions.append(Mention(Span(m.start(), m.end()), word, tuple(cands), reason="near-miss spelling"))
+    person_forms |= _surnames(text, doc.lang)
+    if person_forms:
+        # one sense per text: "Алексей Зимин … тело Зимина" is the same person both times
+        mentions = [m for m in mentions if not _is_form_of(fold(m.surface), person_forms)]
     mentions.sort(key=lambda m: m.span.start)
     return doc.replace(mentions=tuple(mentions))
 
