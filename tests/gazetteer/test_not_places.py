@@ -71,3 +71,16 @@ def test_a_surname_is_a_person_throughout_the_text(gaz):
 def test_a_village_is_not_taken_for_a_surname_sharing_its_stem(gaz):
     text = "Генерал Иван Иванов сообщил, что ВС РФ освободили Ивановку в ДНР."
     assert ("Ивановку", "") in [(s, r or "") for s, r in spotted(gaz, text)]
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [("Бої тривають біля Лиманки.", "Лиманки"), ("ЗСУ відбили атаку на Олександрію.", "Олександрію"), ("Бої біля Садків.", "Садків")],
+)
+def test_a_common_word_does_not_hide_villages_sharing_its_stem(gaz, text, surface):
+    # "лиман", "олександр", "садки" are stop words; Лиманка, Олександрія, Садки are villages
+    assert surface in [s for s, _ in spotted(gaz, text, "uk")]
+
+
+def test_a_common_word_stays_common_in_every_case(gaz):
+    assert spotted(gaz, "Отдыхающие приехали к Лиману на выходные.") == []

@@ -166,6 +166,14 @@ def _is_form_of(folded: str, stems: set[str]) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
+def _inflections(words: frozenset[str]) -> frozenset[str]:
+    from frontwatch.gazetteer.index import _paradigm, _word_forms
+
+    # words ending in a consonant ("лиман", "роман") in every case; others only as written
+    return frozenset(f for w in words if not w.isascii() and _paradigm(w)[0] == w for f in _word_forms(w))
+
+
+@functools.lru_cache(maxsize=8)
 def _case_forms(names: tuple[str, ...]) -> frozenset[str]:
     """Whole-word case forms of nominative names: Ростов → Ростова, Ростове …; Москва → Москвы …"""
     out: set[str] = set()
@@ -252,6 +260,9 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
     text = doc.text
     stop = gaz.stoplist
     common = set(stop.get("common", ())) | _case_forms(tuple(stop.get("outside", ())))
+    # the case forms of the common words themselves ("Лимана", "Романом"), not every name that
+    # shares their stem (Лиманка, Олександрія, Романи stay villages)
+    common_forms = _inflections(frozenset(stop.get("common", ())))
     cues = tuple(set(stop.get("settlement_cues", ())))
     not_after = set(stop.get("not_after", ()))
     not_before = set(stop.get("not_before", ()))
@@ -329,7 +340,7 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
             dropped.pop()
             inside_name.add(end)  # the second word is not a place of its own
             continue
-        if (folded in common or h.form in common) and not has_cue:
+        if (folded in common or folded in common_forms) and not has_cue:
             if not initial:
                 common_hits.append(h)  # may still be a village in a list of villages (below)
             continue
