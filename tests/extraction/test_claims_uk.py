@@ -38,6 +38,9 @@ def claims(text, source=None, date=PUB):
         ("Українські захисники вибили окупантів з Вовчанська.", (VOVCHANSK, "captured", "UA")),
         # General Staff summaries: a dash opens another sector, whose attacks are not the ones repelled before
         ("На Покровському напрямку Сили оборони відбили 30 атак, на Харківському – росіяни атакували 5 разів, зокрема біля Вовчанська.", (VOVCHANSK, "attacked", "RU")),
+        ("Сили оборони продовжують стримувати ворога в районі Вовчанська.", (VOVCHANSK, "repelled", "UA")),
+        ("Загарбники мали успіх біля Вовчанська.", (VOVCHANSK, "advanced", "RU")),
+        ("Наші підрозділи відновили втрачені позиції біля Вовчанська.", (VOVCHANSK, "advanced", "UA")),
         # a sentence without a place name points back to the place(s) of the sentence before
         ("Окупанти штурмують Вовчанськ з трьох боків. У Силах оборони повідомили, що в місті тривають бої.", (VOVCHANSK, "fighting", None)),
         ("Ситуація біля Вовчанська складна. Окупанти намагаються там просуватися, однак успіхів не мають.", (VOVCHANSK, "repelled", "UA")),
@@ -115,6 +118,7 @@ def test_uk_a_channel_post_speaks_in_its_own_voice_after_a_quoted_paragraph():
         ("Сили оборони просунулися біля Вовчанська, сказав Тарнавський.", "Oleksandr Tarnavskyi (OSUV Tavria)"),
         ("У Силах оборони повідомили, що у Вовчанську тривають бої.", "Ukrainian Defense Forces"),
         ("Росія заявила про відхід з Вовчанська.", "Russian sources"),
+        ("Сили оборони звільнили Вовчанськ, повідомив командувач Сухопутних військ.", "Ukrainian military command"),
     ],
 )
 def test_uk_military_claimants(text, claimant):
@@ -147,6 +151,9 @@ def test_ru_side_words(text, source, expected):
         ("Напередодні окупанти атакували біля Вовчанська.", 1),
         ("За останню добу окупанти атакували біля Вовчанська.", 1),
         ("Вночі на суботу окупанти атакували біля Вовчанська.", 3),  # PUB is a Tuesday
+        # General Staff reports: "since the start of the day", "as of 22:00" is the day of the report
+        ("З початку доби ворог 14 разів атакував біля Вовчанська.", 0),
+        ("Станом на 22:00 ворог 14 разів атакував біля Вовчанська.", 0),
         # a headline without a date, repeated with one
         ("Окупанти атакували біля Вовчанська\nОкупанти атакували біля Вовчанська напередодні.", 1),
     ],
@@ -184,6 +191,8 @@ def test_uk_direction_adjective_is_not_a_village():
         # "захисників міста" names the town's defenders, not an event in it
         "Бої тривають біля Вовчанська. Лідери намагаються допомогти врятувати захисників міста.",
         "Даних про захоплення Вовчанська не надходило.",
+        # a locator covers the rest of its list
+        "Окупанти просунулися південніше Липців та Вовчанська.",
     ],
 )
 def test_uk_no_claim(text):

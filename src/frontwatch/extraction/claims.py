@@ -484,11 +484,18 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                 continue
         prev_end = -1
         origin_end = -1
+        locator_end = -1
         for m, s, e in targets:
             before = low[max(0, s - 45) : s]
             # "southwest of X, which Russian troops have stormed": the relative clause is about X
             if trig.locator_before.search(before) and not re.match(r",?\s+which\b", low[e : e + 8]):
+                locator_end = e
                 continue
+            # "південніше Роботиного та Кліщіївки": the locator covers the rest of its list
+            if locator_end >= 0 and _LIST_GAP.fullmatch(_PARENS.sub(" ", sentence[locator_end:s])):
+                locator_end = e
+                continue
+            locator_end = -1
             # "Марьинку под Донецком", "Kamianka near Avdiivka": a place that locates the previous one
             gap = low[prev_end:s] if prev_end >= 0 else ""
             prev_end = e
