@@ -68,3 +68,10 @@ def test_russian_telegram_news_without_a_claim(text):
 
 def test_pisky_in_a_list_is_still_the_village():
     assert [c.surface for c in frontwatch.extract("Бои идут в районе Песков под Донецком.", lang="ru").claims] == ["Песков"]
+
+
+def test_established_positions_is_an_advance_and_a_suburbs_city_only_locates():
+    doc = frontwatch.extract("Russian forces established positions in Verkhnokamyanka, 15km southwest of Lysychansk.", lang="en", source="ISW")
+    assert [(c.type.value, c.surface) for c in doc.claims] == [("advanced", "Verkhnokamyanka")]
+    doc = frontwatch.extract("Ukrainian forces recaptured the Kyiv suburb of Irpin.", lang="en", source="ISW")
+    assert [c.surface for c in doc.claims] == ["Irpin"]
