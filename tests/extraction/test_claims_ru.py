@@ -194,3 +194,23 @@ def test_courts_releasing_people_and_strike_damage_are_no_claims():
 def test_ongoing_liberation_approach_and_encirclement_are_advances():
     for text in ("Наши продолжают освобождать Волчанск.", "Наши приблизились к Волчанску.", "Наши почти замкнули кольцо вокруг Волчанска."):
         assert claims(text, "Telegram: Mash")[0] == [(VOVCHANSK, "advanced", "RU")], text
+
+
+def test_failure_nouns_only_of_an_attack():
+    assert claims("Житель Волчанска рассказал о провале на экзамене.", "ria.ru")[0] == []
+
+
+def test_controlling_work_is_no_capture():
+    assert claims("Агаев находился в Волчанске, где контролировал ход строительства.", "ria.ru")[0] == []
+
+
+def test_origin_list_is_no_list_continuation():
+    got, _ = claims("ВС РФ освободили Липцы. Со стороны Волчанска, Глубокого — в сторону Харькова.", "Telegram: Mash")
+    assert all(p != VOVCHANSK for p, _, _ in got)
+
+
+def test_negation_of_another_verb_does_not_flip_an_attack():
+    got, _ = claims("Российские военные не комментировали атаку на Волчанск.", "ria.ru")
+    assert all(t != "repelled" for _, t, _ in got)
+    assert claims("ВСУ не смогли взять Волчанск.", "ria.ru")[0] == [(VOVCHANSK, "repelled", "RU")]
+    assert claims("Российские войска не полностью освободили Волчанск.", "ria.ru")[0] == [(VOVCHANSK, "advanced", "RU")]

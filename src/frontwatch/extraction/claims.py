@@ -41,7 +41,12 @@ _SETTLEMENTS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:деревн\w*|сел(?:а|�
 _BUT_PASSIVE = re.compile(r",\s+(?:но|однако|а|и)\s+(?:\w+\s+)?(?:был\w*\s+)?$")  # "…, но были отброшены"
 _INSTRUMENTAL = re.compile(r"\w+(?:ами|ями|ими|ыми)\b")  # "нашими силами", "российскими военными"
 _AGENT_BY = re.compile(r"(?:\bby)\s+(?:the\s+)?$")
-_NEGATION = re.compile(r"(?:\bне|\bні|\bnot|\bnever|\bn't|\bdid not|\bdidn't|\bhave not|\bhas not|\bhadn't|\bhaven't)\s+(?:\w+\s+){0,1}$")
+# one word may stand between: any in English ("not yet"); in Russian/Ukrainian a modal or an
+# adverb ("не смогли взять", "не полностью"), not another verb ("не комментировали атаку")
+_NEGATION = re.compile(
+    r"(?:\bне|\bні|\bnot|\bnever|\bn't|\bdid not|\bdidn't|\bhave not|\bhas not|\bhadn't|\bhaven't)\s+"
+    r"(?:(?![а-яёіїєґ])\w+\s+|(?:смог|сумел|удал|успел|стал|был|мог|змог|зміг|зумі|вдал|встиг|уже|ещ[её]|ще|до)\w*\s+)?$"
+)
 _EN_AUX_GAP = re.compile(r"\s+(?:(?:are|is|was|were|have been|has been|had been|being|been|now|reportedly|partially|fully|almost|nearly|completely)\s+)+")
 _ATTACK_WORD = re.compile(r"(?:attempt|attack|assault|advance|offensive|штурм|атак|наступ|спроб|попыт)")
 _PARENS = re.compile(r"\([^()]*\)")
@@ -428,7 +433,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             # a list that goes on in the next sentence ("Later Vorzel, Hostomel and Bucha were added
             # to them"): places only, no verb of its own, right after a sentence that gave claims
             # ("Russian forces shelled A, B and C" has a verb of its own: strikes are no claims)
-            if last_claims and len([m for m in mentions if m.place]) >= 2 and _is_list_sentence(sentence, mentions, sent.start) and not trig.strike.search(low):
+            # ("Со стороны A, B — в сторону C" names where pushes start: no list of claims)
+            if last_claims and len([m for m in mentions if m.place]) >= 2 and _is_list_sentence(sentence, mentions, sent.start) and not trig.strike.search(low) and not any(trig.origin_before.search(low[: m.span.start - sent.start]) for m in mentions):
                 ctype, actor, rule_id = last_claims
                 for m in mentions:
                     key = (m.place, ctype, None if ctype == ClaimType.FIGHTING else actor)
