@@ -162,3 +162,19 @@ def test_headline_kicker_is_no_speaker_and_kyiv_orders_is_the_ukrainian_side():
     assert (c.surface, c.type.value, c.actor.value, c.claimant_side.value, c.stance.value) == ("Vovchansk", "withdrew", "UA", "UA", "reported")
     doc = frontwatch.extract("Ukraine war: Russian forces captured Vovchansk", lang="en", source="RSS: feeds.bbci.co.uk")
     assert [(c.actor.value, c.claimant_side.value, c.stance.value) for c in doc.claims] == [("RU", "independent", "asserted")]
+
+
+def test_isw_returns_to_its_own_voice_after_a_reported_sentence():
+    text = (
+        "The Ukrainian General Staff reported that Russian forces attacked near Lyptsi. "
+        "Russian forces conducted unsuccessful attacks near Vovchansk. "
+        "It also said that Russian forces attacked near Kupiansk."
+    )
+    doc = frontwatch.extract(text, lang="en", source="ISW Russian Offensive Campaign Assessment")
+    got_ = {c.surface: (c.claimant_side.value, c.stance.value) for c in doc.claims}
+    assert got_ == {"Lyptsi": ("UA", "reported"), "Vovchansk": ("independent", "asserted"), "Kupiansk": ("UA", "reported")}
+
+
+def test_added_attributes():
+    (c,) = frontwatch.extract("Gerasimov added that Russian forces captured Vovchansk.", lang="en", source="news").claims
+    assert (c.claimant_side.value, c.stance.value) == ("RU", "reported")

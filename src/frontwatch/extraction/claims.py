@@ -48,6 +48,7 @@ _NEGATION = re.compile(
     r"(?:(?![а-яёіїєґ])\w+\s+|(?:смог|сумел|удал|успел|стал|был|мог|змог|зміг|зумі|вдал|встиг|уже|ещ[её]|ще|до)\w*\s+)?$"
 )
 _EN_AUX_GAP = re.compile(r"\s+(?:(?:are|is|was|were|have been|has been|had been|being|been|now|reportedly|partially|fully|almost|nearly|completely)\s+)+")
+_EN_GOES_ON = re.compile(r"^\W*(?:\[\d+\]\s*)?(?:it|he|she|they|the (?:ministry|statement|report|general staff|command|military)|also|additionally)\b")
 _ATTACK_WORD = re.compile(r"(?:attempt|attack|assault|advance|offensive|штурм|атак|наступ|спроб|попыт)")
 _PARENS = re.compile(r"\([^()]*\)")
 # between a starting point and the next name of the same list ("from A (5km east of B), the C
@@ -417,8 +418,9 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             unattributed = []
             carried, carried_paragraph = speaker, para
         elif carried is not None and (
-            carried_paragraph == para
-            or len(paragraph_starts) == 1
+            # English analysis (ISW) moves from a source's report back to its own voice sentence by
+            # sentence: only a sentence that attributes, or goes on with a pronoun, keeps the speaker
+            (carried_paragraph == para or len(paragraph_starts) == 1) and (lang != "en" or _EN_GOES_ON.match(low))
             or (lang != "en" and not own_voice)
             or (trig.attribution.get(lang) or trig.attribution["en"]).search(low)
         ):
