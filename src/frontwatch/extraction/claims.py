@@ -514,7 +514,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                 continue
             # one half of a compound ("Kharkiv-Belgorod highway", "дорогу Суджа-Коренево")
             # "в напрямках Покровське – Бахмут": the first is where the push starts (CLAIMS.md)
-            if re.match(r"\s?[-–—]\s?[A-ZА-ЯІЇЄҐ]", sentence[e : e + 4]):
+            if re.match(r"\s?[-–—]\s?[A-ZА-ЯІЇЄҐ]", sentence[e : e + 4]) and not any(e < h.start <= e + 4 for h in s_hits):
                 continue
             if s > 1 and sentence[s - 1] == "-" and sentence[s - 2].isalpha():  # "Severodonetsk-Lysychansk"
                 continue
@@ -550,6 +550,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             failure_near = any(h.trigger.failure and abs(h.start - hit.start) < 40 for h in hits)
             negated = bool(_NEGATION.search(low[max(0, hit.start - 20) : hit.start])) and not hit.trigger.failure and not failure_near
             default_side = spk_side if who.claimant.side != ClaimantSide.INDEPENDENT or lang != "en" else None
+            default_side = hit.trigger.side or default_side
             # "намагаються зайняти", "пытались прорваться": an attempt verb right before the
             # capture or advance verb makes it an attack
             attempt = next((h for h in hits if h.trigger.type == ClaimType.ATTACKED and 0 <= hit.start - h.end <= 3), None)

@@ -24,6 +24,7 @@ class Trigger:
     not_in: re.Pattern[str] | None = None  # sense exclusions: the sentence is about something else
     only_in: re.Pattern[str] | None = None  # a trigger only in a sentence that also has one of these
     bound: bool = False  # only with another trigger right after it ("пытались прорваться")
+    side: Side | None = None  # the actor when the sentence names none ("окуповано X": the occupier)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +219,7 @@ def load_triggers() -> Triggers:
                 excl, only = entry.get("not_in"), entry.get("only_in")
                 trig = Trigger(
                     tid, ClaimType(entry["type"]), entry.get("outcome") == "failure", _words(excl) if excl else None, _words(only) if only else None,
-                    bool(entry.get("bound")),
+                    bool(entry.get("bound")), Side(entry["actor"]) if entry.get("actor") else None,
                 )
             except (KeyError, ValueError) as exc:
                 raise DataError(f"{name}: {tid}: bad type ({exc}); use one of {[t.value for t in ClaimType]}") from exc
