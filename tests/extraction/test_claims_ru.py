@@ -214,3 +214,8 @@ def test_negation_of_another_verb_does_not_flip_an_attack():
     assert all(t != "repelled" for _, t, _ in got)
     assert claims("ВСУ не смогли взять Волчанск.", "ria.ru")[0] == [(VOVCHANSK, "repelled", "RU")]
     assert claims("Российские войска не полностью освободили Волчанск.", "ria.ru")[0] == [(VOVCHANSK, "advanced", "RU")]
+
+
+def test_a_route_through_villages_locates():
+    got, _ = claims("Украинская ДРГ попыталась зайти в тыл нашим через сёла Волчанск и Липцы.", "Telegram: Mash")
+    assert got == []
