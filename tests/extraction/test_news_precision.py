@@ -75,3 +75,14 @@ def test_established_positions_is_an_advance_and_a_suburbs_city_only_locates():
     assert [(c.type.value, c.surface) for c in doc.claims] == [("advanced", "Verkhnokamyanka")]
     doc = frontwatch.extract("Ukrainian forces recaptured the Kyiv suburb of Irpin.", lang="en", source="ISW")
     assert [c.surface for c in doc.claims] == ["Irpin"]
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Russian forces attacked Bilohorivka in an effort to encircle Lysychansk.", "en", ["Bilohorivka"]),
+        ("Противник атаковал у Белогоровки с целью окружения Лисичанска.", "ru", ["Белогоровки"]),
+    ],
+)
+def test_a_purpose_clause_names_a_goal(text, lang, expected):
+    assert [c.surface for c in frontwatch.extract(text, lang=lang).claims] == expected

@@ -332,6 +332,20 @@ def _small(m: Mention, gaz: Gazetteer) -> bool:
     return p is None or (p.population or 0) < 100_000
 
 
+def _in_purpose_clause(low: str, pos: int, trig: Triggers, start: int = 0) -> bool:
+    """Whether ``pos`` follows a purpose marker (after ``start``) of its own clause ("in an effort to …")."""
+    # a marker that starts before pos ("in an effort to encircle": the trigger is inside it)
+    last = None
+    for m in trig.purpose.finditer(low, start):
+        if m.start() >= pos:
+            break
+        last = m
+    if last is None:
+        return False
+    between = low[min(last.end(), pos) : pos]
+    return not _CLAUSE_BREAK.search(between) and ")" not in between  # "(likely seeking to …) and X"
+
+
 def _is_list_sentence(sentence: str, mentions: list[Mention], offset: int) -> bool:
     """Mostly place names: what is left after removing them is a handful of words."""
     rest = sentence
@@ -546,6 +560,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             failed_later = any(h.trigger.failure and h.start > hit.start for h in hits)
             if trig.plan.search(window) and not hit.trigger.failure and not failed_later or hit.future and not hit.trigger.failure:
                 continue
+            if not hit.trigger.failure and not failed_later and (_in_purpose_clause(low, hit.start, trig) or s > hit.end and _in_purpose_clause(low, s, trig, hit.end)):
+                continue  # "… in an effort to reach X", "attacked A to encircle X": the goal, not what happened
             # "не вдалося просунутися": the negation belongs to the failure phrase, not to the verb
             failure_near = any(h.trigger.failure and abs(h.start - hit.start) < 40 for h in hits)
             negated = bool(_NEGATION.search(low[max(0, hit.start - 20) : hit.start])) and not hit.trigger.failure and not failure_near

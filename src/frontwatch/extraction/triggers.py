@@ -115,6 +115,7 @@ class Triggers:
     origin_before: re.Pattern[str]
     strike: re.Pattern[str]
     plan: re.Pattern[str]
+    purpose: re.Pattern[str]
     direction_after: re.Pattern[str]
     adverbial_before: re.Pattern[str]
 
@@ -252,6 +253,7 @@ def load_triggers() -> Triggers:
         origin_before=re.compile(r"(?<![\w])(?:" + "|".join(ex["origin_before"]) + r")\s*$"),
         strike=_words(ex["strike"]),
         plan=_words(ex["plan"]),
+        purpose=_words(ex["purpose"]),
         direction_after=re.compile(
             r"^\W{0,3}(?:(?:city|oblast|обл\w*|and \w+|и \w+|і \w+|та \w+)\W+)?(?:" + "|".join(cues["direction"]["after"]) + r")"
         ),
