@@ -105,9 +105,13 @@ def test_uk_headline_signed_after_a_dash_is_reported():
     assert _stance("Біля Вовчанська точаться запеклі бої – Генштаб\n\nІнші новини дня.", VOVCHANSK) == ("reported", "Ukrainian General Staff")
 
 
-@pytest.mark.parametrize("verb", ["підтвердили", "зазначила", "сказав", "оголосило"])
+@pytest.mark.parametrize("verb", ["підтвердили", "зазначила", "сказав", "оголосило", "резюмували"])
 def test_uk_attribution_verb_forms(verb):
     assert _stance(f"Українські захисники звільнили Вовчанськ, {verb} у Генштабі.", VOVCHANSK)[0] == "reported"
+
+
+def test_uk_a_map_update_is_its_publishers():
+    assert _stance("На оновленій мапі DeepState позначено просування ворога біля Вовчанська.", VOVCHANSK) == ("reported", "DeepState")
 
 
 def test_uk_a_channel_post_speaks_in_its_own_voice_after_a_quoted_paragraph():
