@@ -17,6 +17,8 @@ import frontwatch
         "A singer left her home in Kyiv on the first morning of the war.",
         "Explosions shook Kyiv overnight as air raid sirens sounded.",
         "Anna Horodetska opened a cafe in Warsaw.",
+        "A clash of loyalties divides the residents of Bakhmut.",
+        "Preparing to defend Kyiv, new recruits learn how to fight.",
     ],
 )
 def test_no_claim_in_general_news(text):
