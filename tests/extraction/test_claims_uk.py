@@ -91,8 +91,14 @@ def _stance(text, place, source="example.com.ua"):
     return c.stance.value, c.claimant
 
 
-def test_uk_back_reference_attributes_the_sentences_before():
-    text = "Сили оборони звільнили Вовчанськ. Бійці закріплюються на позиціях. Про це повідомив Генштаб ЗСУ."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сили оборони звільнили Вовчанськ. Бійці закріплюються на позиціях. Про це повідомив Генштаб ЗСУ.",
+        "Сили оборони звільнили Вовчанськ\nЯк передає Укрінформ, про це повідомив Генштаб ЗСУ.",
+    ],
+)
+def test_uk_back_reference_attributes_the_sentences_before(text):
     assert _stance(text, VOVCHANSK) == ("reported", "Ukrainian General Staff")
 
 

@@ -246,7 +246,8 @@ def load_triggers() -> Triggers:
         attribution={lang: _words(words) for lang, words in cues["attribution"].items()},
         denial=_words(cues["denial"]["patterns"]),
         anaphora={kind: _words(words) for kind, words in cues["anaphora"].items()},
-        back_reference=re.compile(r"^\W*(?:" + "|".join(cues["back_reference"]["patterns"]) + r")(?!\w)"),
+        # "Про це повідомив X", also after a lead-in clause: "Як передає Укрінформ, про це повідомили X"
+        back_reference=re.compile(r"^\W*(?:[^,.;:]{1,40},\s*)?(?:" + "|".join(cues["back_reference"]["patterns"]) + r")(?!\w)"),
         hedge=_words(cues["hedge"]["patterns"]),
         locator_before=re.compile(r"(?:" + "|".join(ex["locator_before"]) + r")\s*$"),
         start_before=frozenset(ex["start_before"]),
