@@ -219,3 +219,10 @@ def test_negation_of_another_verb_does_not_flip_an_attack():
 def test_a_route_through_villages_locates():
     got, _ = claims("Украинская ДРГ попыталась зайти в тыл нашим через сёла Волчанск и Липцы.", "Telegram: Mash")
     assert got == []
+
+
+def test_attribution_naming_nobody_points_back_to_the_last_claimant():
+    text = "Начальник Генштаба ВС РФ Валерий Герасимов проверил группировку «Север».\n\nСообщается, что подразделения освободили Волчанск."
+    _, doc = claims(text, "news.example.com")
+    c = doc.claims[0]
+    assert c.claimant.startswith("Valery Gerasimov") and c.stance.value == "reported" and c.claimant_side.value == "RU"
