@@ -39,6 +39,8 @@ def claims(text, source=None, date=PUB):
         # General Staff summaries: a dash opens another sector, whose attacks are not the ones repelled before
         ("На Покровському напрямку Сили оборони відбили 30 атак, на Харківському – росіяни атакували 5 разів, зокрема біля Вовчанська.", (VOVCHANSK, "attacked", "RU")),
         ("Сили оборони продовжують стримувати ворога в районі Вовчанська.", (VOVCHANSK, "repelled", "UA")),
+        # "X та у напрямку Y": Y is a target, and X is no direction
+        ("Наші оборонці відбили атаки в районах Липців, Вовчанська та у напрямку Куп'янська.", (VOVCHANSK, "repelled", "UA")),
         # only the Russian side "occupies", with or without a subject
         ("Вовчанськ окуповано.", (VOVCHANSK, "captured", "RU")),
         # a headline signed after a dash: the place before the dash is no "X – Y" direction pair

@@ -256,7 +256,8 @@ def load_triggers() -> Triggers:
         plan=_words(ex["plan"]),
         purpose=_words(ex["purpose"]),
         direction_after=re.compile(
-            r"^\W{0,3}(?:(?:city|oblast|обл\w*|and \w+|и \w+|і \w+|та \w+)\W+)?(?:" + "|".join(cues["direction"]["after"]) + r")"
+            # "X та Y напрямках" is a pair of directions; "X та у напрямку Y" is a target (a preposition)
+            r"^\W{0,3}(?:(?:city|oblast|обл\w*|and \w{3,}|и \w{3,}|і \w{3,}|та \w{3,})\W+)?(?:" + "|".join(cues["direction"]["after"]) + r")"
         ),
         # the phrase, then at most one adjective ("в результате тяжёлых боёв")
         adverbial_before=re.compile(r"(?<![\w])(?:" + "|".join(cues["adverbial"]["before"]) + r")\s+(?:\w+\s+)?$"),
