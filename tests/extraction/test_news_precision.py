@@ -88,3 +88,10 @@ def test_established_positions_is_an_advance_and_a_suburbs_city_only_locates():
 )
 def test_a_purpose_clause_names_a_goal(text, lang, expected):
     assert [c.surface for c in frontwatch.extract(text, lang=lang).claims] == expected
+
+
+def test_lyman_and_zaporizhia_spellings_are_places_and_plans_cover_their_clause():
+    doc = frontwatch.extract("Russian forces made limited advances in the direction of Lyman.", lang="en", source="ISW")
+    assert [(c.type.value, c.place) for c in doc.claims] == [("advanced", "UA14120110010088407")]
+    text = "Russian forces may be preparing for an offensive to capture Kherson Oblast and push toward Zaporizhia City."
+    assert frontwatch.extract(text, lang="en", source="ISW").claims == ()

@@ -355,6 +355,8 @@ def latin_from_ukrainian(name_uk: str) -> list[str]:
     out.add(fold_name(translitua.translit(name_uk)).replace("iia", "iya").replace("ia", "ya"))
     # adjectives written -y for -yi (Zeleny Hai for Zelenyi Hai)
     out |= {re.sub(r"yi\b", "y", x) for x in list(out)}
+    # a doubled жж written once: Zaporizhzhia → Zaporizhia, Zaporizhya
+    out |= {x.replace("zhzh", "zh") for x in list(out) if "zhzh" in x}
     if "г" in folded:  # г written g as in Russian spelling: Oleksandrograd, Bogorodychne
         out.add("".join("g" if c == "г" else _UK_PRESS.get(c, c) for c in folded))
     return sorted(x for x in out if x)
