@@ -84,3 +84,15 @@ def test_a_common_word_does_not_hide_villages_sharing_its_stem(gaz, text, surfac
 
 def test_a_common_word_stays_common_in_every_case(gaz):
     assert spotted(gaz, "Отдыхающие приехали к Лиману на выходные.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The commander of the Svoboda Battalion described the fighting.",
+        "Russian forces attacked the Romny Correctional Colony.",
+        "Ukraine repelled attempts to cross the Siverskyi Donets.",
+    ],
+)
+def test_units_institutions_and_rivers_named_after_towns(gaz, text):
+    assert spotted(gaz, text, "en") == []
