@@ -220,3 +220,19 @@ def test_uk_back_reference_gives_its_date():
     _, doc = claims("Сили оборони вийшли з Вовчанська. Про це у суботу, 7 грудня, повідомив Генштаб ЗСУ.")
     c = next(c for c in doc.claims if c.place == VOVCHANSK)
     assert (c.stance.value, c.date) == ("reported", dt.date(2024, 12, 7))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a denial of an agentless capture is a denial of the enemy's claim
+        ("У Генштабі спростували інформацію про захоплення Вовчанська.", ("captured", "RU", "denied", "UA")),
+        # the denial in a later clause is another party's answer: the sentence keeps the assertion
+        ("Росія заявила про захоплення Вовчанська: Україна спростовує", ("captured", "RU", "reported", "RU")),
+        ("Російські пропагандисти стверджують про захоплення Вовчанська.", ("captured", "RU", "reported", "RU")),
+    ],
+)
+def test_uk_claims_and_denials_of_the_other_side(text, expected):
+    _, doc = claims(text)
+    c = next(c for c in doc.claims if c.place == VOVCHANSK)
+    assert (c.type.value, c.actor.value, c.stance.value, c.claimant_side.value) == expected

@@ -490,7 +490,12 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                 # government ("Kyiv") is handled with the verbs below
                 continue
             targets.append((m, s, e))
-        denied = bool(trig.denial.search(low))
+        denial = trig.denial.search(low)
+        # "Росія заявила про захоплення X: Україна спростовує": a denial in a later clause is another
+        # party's answer; the sentence keeps the assertion (CLAIMS.md "Asserted by one, denied by another")
+        denied = denial is not None and not (
+            hits and hits[0].end <= denial.start() and re.search(r":|\s[-–—]\s|,\s*(?:але|однак|проте|а|но|однако|but|however)\b", low[hits[0].end : denial.start()])
+        )
         hedged = bool(trig.hedge.search(low)) or doc_hedged
         if sentences_sorted:
             lead = bisect_left(sentence_starts, paragraph_starts[para])
@@ -594,6 +599,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                     continue
             elif denied and who.attributed:
                 stance = Stance.DENIED
+                if not cues and ctype in (ClaimType.CAPTURED, ClaimType.ADVANCED) and spk_side is not None:
+                    actor = _opposite(spk_side)  # "у Генштабі спростували захоплення X": the enemy's claim
             if actor is None and ctype != ClaimType.FIGHTING:
                 # no side took, left, gained, stopped or made the attack: "left her home in Kyiv",
                 # "the fall of Mariupol" in a feature story; only fighting has no actor (CLAIMS.md)
