@@ -19,6 +19,8 @@ import frontwatch
         "Anna Horodetska opened a cafe in Warsaw.",
         "A clash of loyalties divides the residents of Bakhmut.",
         "Preparing to defend Kyiv, new recruits learn how to fight.",
+        "The mayor of Voznesensk praised the fighting spirit of its people.",
+        "Driver Nikita Mazepin hit back at his former team.",
     ],
 )
 def test_no_claim_in_general_news(text):
