@@ -178,3 +178,10 @@ def test_isw_returns_to_its_own_voice_after_a_reported_sentence():
 def test_added_attributes():
     (c,) = frontwatch.extract("Gerasimov added that Russian forces captured Vovchansk.", lang="en", source="news").claims
     assert (c.claimant_side.value, c.stance.value) == ("RU", "reported")
+
+
+def test_sources_of_both_sides_leave_the_author_speaking():
+    text = "The Ukrainian General Staff reported that Russian forces attacked near Lyptsi. Ukrainian and Russian sources reported fighting in Vovchansk."
+    doc = frontwatch.extract(text, lang="en", source="ISW Russian Offensive Campaign Assessment")
+    c = next(c for c in doc.claims if c.surface == "Vovchansk")
+    assert (c.claimant, c.claimant_side.value, c.stance.value) == ("ISW", "independent", "asserted")

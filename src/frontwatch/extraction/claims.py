@@ -419,6 +419,10 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         low = fold(sentence)
         para = bisect_right(paragraph_starts, sent.start) - 1
         speaker = _sentence_speaker(sentence, low, s_hits, trig, lang)
+        both_sides = trig.attribution.get("both_sides")
+        if both_sides is not None and both_sides.search(low):
+            # "Ukrainian and Russian sources reported…": the author in its own voice (CLAIMS.md)
+            speaker = carried = None
         if para != run_paragraph:
             unattributed, run_paragraph = [], para
         if speaker is not None:
