@@ -226,3 +226,31 @@ def test_attribution_naming_nobody_points_back_to_the_last_claimant():
     _, doc = claims(text, "news.example.com")
     c = doc.claims[0]
     assert c.claimant.startswith("Valery Gerasimov") and c.stance.value == "reported" and c.claimant_side.value == "RU"
+
+
+UGLEDAR = "UA14040050010075856"
+
+
+def _claim_row(text, source):
+    _, doc = claims(text, source)
+    c = doc.claims[0]
+    return c.place, c.type.value, c.actor.value, c.claimant_side.value, c.stance.value
+
+
+def test_a_denial_in_another_clause_leaves_the_claim_reported():
+    row = _claim_row("В Минобороны России заявили о взятии Угледара, однако ВСУ это опровергают.", "Telegram: BBC News | Русская служба")
+    assert row == (UGLEDAR, "captured", "RU", "RU", "reported")
+
+
+def test_the_denier_speaks_and_denies_the_other_sides_claim():
+    row = _claim_row("В ВСУ опровергли заявление Минобороны России о взятии Угледара.", "Telegram: BBC News | Русская служба")
+    assert row == (UGLEDAR, "captured", "RU", "UA", "denied")
+
+
+def test_failed_counterattack_and_choked_attack_are_repelled():
+    assert claims("ВСУ провели неудачную контратаку у Волчанска.", "Telegram: Mash")[0] == [(VOVCHANSK, "repelled", "RU")]
+    assert claims("Противник пытался прорвать оборону у Волчанска — атака захлебнулась.", "Telegram: Mash")[0] == [(VOVCHANSK, "repelled", "RU")]
+
+
+def test_driving_the_enemy_out_is_a_capture():
+    assert claims("Наши бойцы выбили противника из Волчанска.", "Telegram: Mash")[0] == [(VOVCHANSK, "captured", "RU")]

@@ -56,7 +56,7 @@ _PARENS = re.compile(r"\([^()]*\)")
 _LIST_GAP = re.compile(r"[\s,]*(?:(?:the\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w'’-]*)*[\s,]*)*(?:and|or|и|і|та|й)?\s*(?:the\s+)?")
 _SUBCLAUSE = re.compile(r"(?:,|\s[—–-])\s+(?:чем|котор\w+|где|откуда|оттуда|куда|чтобы)\b")
 _CLOSE_GAP_BREAK = re.compile(r"[,;:()—–«»\"]|\s-\s|\b(?:и|а|но|і|та|and|but)\b")
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|whereas|а|но|але|однак|тогда как)\b|\b(?:while|whereas)\b")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|whereas|а|но|але|однак|однако|тогда как)\b|\b(?:while|whereas)\b")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _KYIV = "UA80000000000093317"
 
@@ -172,7 +172,8 @@ def _resolve_type_actor(
     by_agents = [c for c in cues if c.role == "by"]
     attackers = [c for c in cues if c.role == "attacker"]
     patients = [c for c in cues if c.role == "patient"]
-    agents_after = [c for c in cues if c.start >= hit.end and c.role == "agent"]
+    # not past a clause break: "заявили о взятии X, однако ВСУ это опровергают"
+    agents_after = [c for c in cues if c.start >= hit.end and c.role == "agent" and not _CLAUSE_BREAK.search(low[hit.end : c.start])]
 
     if ctype == ClaimType.REPELLED:
         if failure:
@@ -250,7 +251,8 @@ def _sentence_speaker(sentence: str, low: str, hits: list[ClaimantHit], trig: Tr
     if not hits:
         return None
     attribution = trig.attribution.get(lang) or trig.attribution["en"]
-    attr = attribution.search(low) or (trig.attribution["en"].search(low) if lang != "en" else None) or trig.denial.search(low)
+    # the denier speaks in a denial ("В ВСУ опровергли заявление Минобороны о взятии X")
+    attr = (trig.denial.search(low) if lang != "en" else None) or attribution.search(low) or (trig.attribution["en"].search(low) if lang != "en" else None) or trig.denial.search(low)
     # a headline signed with its source after a dash: "Біля Покровська точаться бої – Генштаб"
     signed = next((h for h in hits if re.search(r"\s[—–-]\s+(?:[\w'«»\"]+\s+){0,3}$", low[: h.start]) and not re.search(r"\w", low[h.end :])), None)
     # "Ukraine war: …", "Analysis: …" are headline kickers, not a speaker before a colon
@@ -579,6 +581,11 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             failure_near = any(h.trigger.failure and abs(h.start - hit.start) < 40 for h in hits)
             negated = bool(_NEGATION.search(low[max(0, hit.start - 20) : hit.start])) and not hit.trigger.failure and not failure_near
             default_side = spk_side if who.claimant.side != ClaimantSide.INDEPENDENT or lang != "en" else None
+            # "заявили о взятии X, однако ВСУ это опровергают": the denial of another clause
+            dm = trig.denial.search(low, hit.end) if denied else None
+            denied_here = denied and not (dm and _CLAUSE_BREAK.search(low[hit.end : dm.start()]) and not trig.denial.search(low[: hit.end]))
+            if denied_here and who.attributed and lang != "en":
+                default_side = _opposite(default_side)  # "В ВСУ опровергли взятие X": the other side's claim
             default_side = hit.trigger.side or default_side
             # "намагаються зайняти", "пытались прорваться": an attempt verb right before the
             # capture or advance verb makes it an attack
@@ -601,7 +608,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                     ctype, actor = ClaimType.REPELLED, _opposite(actor)
                 else:
                     continue
-            elif denied and who.attributed:
+            elif denied_here and who.attributed:
                 stance = Stance.DENIED
                 if not cues and ctype in (ClaimType.CAPTURED, ClaimType.ADVANCED) and spk_side is not None:
                     actor = _opposite(spk_side)  # "у Генштабі спростували захоплення X": the enemy's claim
