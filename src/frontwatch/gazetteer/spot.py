@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Any
 from bisect import bisect_left
 
@@ -23,12 +24,6 @@ _REGION_SUFFIX = ("щина", "щині", "щини", "щину", "щиною", 
 _SK_ADJ = frozenset("ого ому ое ий ая ой ую им ім ым ої ій ее і".split())
 _DIRECTION_NEXT = ("направлен", "напрям", "direction", "axis", "фронт", "front")
 # a hyphenated first part ("Ivano-Daryvivka") belongs to the name; -grad/-hrad is a town ending
-# words right before a garbled Latin name that make it a place ("near Kucherkovka", "Spirne and …")
-_LATIN_PLACE_CUES = frozenset(
-    "in near at around outside of toward towards from into to on over for and or , village villages town towns city "
-    "settlement settlements capture captured seize seized take took retake retook recapture recaptured liberate "
-    "liberated enter entered reach reached encircle encircled besieged attacked assault assaulted storm stormed".split()
-)
 _LATIN_PREV = re.compile(r"(\w+|,)[^\S\n]*\Z")
 _LATIN_PLACE_LIKE = re.compile(r"\b(?:[A-Z][a-z'’]+-)?[A-Z][a-z'’]{3,}(?:ovka|ivka|evka|yivka|ivske|ske|sk|ne|ino|ovo|ove|ivka|ka|ye|oye|oe|grad|hrad)\b")
 
@@ -51,24 +46,41 @@ _FUNCTION_POS = ("PREP", "CONJ", "PRCL", "ADVB", "NPRO", "VERB", "INFN", "PRED",
 _LIST_OF_REGIONS = re.compile(r"(?:,?\s*(?:and\s+|и\s+|та\s+|і\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]+)*\s+(?:Oblasts|oblasts|regions|districts|raions|Rivers|rivers|областей|областях|областями|областям|районов|районах|районів)\b")
 
 
-# a road named by the towns it joins ("the T1302 Bakhmut-Lysychansk highway", "трасса Суджа — Коренево")
-_ROAD_WORD = re.compile(r"\s+(?:highway|road|route|railway|motorway|шоссе|трасс\w*|дорог\w*|шосе|автодорог\w*)\b", re.IGNORECASE)
-_ROAD_AFTER = re.compile(r"\s?[-–—]\s?[A-ZА-ЯІЇЄҐ][\w'’]+" + _ROAD_WORD.pattern, re.IGNORECASE)
-_ROAD_BEFORE = re.compile(r"[A-ZА-ЯІЇЄҐ][\w'’]+\s?[-–—]\s?\Z")
-_ROAD_WORD_BEFORE = re.compile(r"(?:highway|road|route|шоссе|трасс\w*|дорог\w*|шосе|автодорог\w*)\s+\Z", re.IGNORECASE)
-_NEXT_TOWN = re.compile(r"\s?[-–—]\s?[A-ZА-ЯІЇЄҐ][\w'’]+")
+_TOWN = r"[A-ZА-ЯІЇЄҐ][\w'’]+"
+_NEXT_TOWN = re.compile(r"\s?[-–—]\s?" + _TOWN)
+_TOWN_BEFORE = re.compile(_TOWN + r"\s?[-–—]\s?\Z")
 
 
-def _is_road_name(text: str, start: int, end: int) -> bool:
-    """The first or second town of a road's name: "X-Y highway", "трасса X-Y"."""
-    if _ROAD_AFTER.match(text, end):
-        return True  # first town, road word after
-    first = _ROAD_BEFORE.search(text, max(0, start - 40), start)
-    if first and _ROAD_WORD.match(text, end):
-        return True  # second town, road word after
-    if _NEXT_TOWN.match(text, end) and _ROAD_WORD_BEFORE.search(text, max(0, start - 20), start):
-        return True  # first town, road word before
-    return bool(first and _ROAD_WORD_BEFORE.search(text, max(0, first.start() - 20), first.start()))
+@dataclass(frozen=True)
+class _Roads:
+    """A road named by the towns it joins ("the T1302 Bakhmut-Lysychansk highway", "трасса
+    Суджа-Коренево"); the road words are `road_words` in stoplist.toml."""
+
+    word_after: re.Pattern[str]
+    word_before: re.Pattern[str]
+
+    def names(self, text: str, start: int, end: int) -> bool:
+        """Whether the town at text[start:end] is the first or second town of a road's name."""
+        second = _NEXT_TOWN.match(text, end)
+        if second and self.word_after.match(text, second.end()):
+            return True  # first town, road word after
+        first = _TOWN_BEFORE.search(text, max(0, start - 40), start)
+        if first and self.word_after.match(text, end):
+            return True  # second town, road word after
+        if second and self.word_before.search(text, max(0, start - 20), start):
+            return True  # first town, road word before
+        return bool(first and self.word_before.search(text, max(0, first.start() - 20), first.start()))
+
+
+def _roads(gaz: Gazetteer) -> _Roads:
+    cached = gaz.__dict__.get("_roads")
+    if cached is None:
+        words = "|".join(gaz.stoplist.get("road_words", ()))
+        cached = _Roads(re.compile(rf"\s+(?:{words})\b", re.IGNORECASE), re.compile(rf"(?:{words})\s+\Z", re.IGNORECASE))
+        gaz.__dict__["_roads"] = cached
+    return cached
+
+
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:и|і|й|та|and))\s*")
 
 NOT_IN_GAZETTEER = "adjective + name not in the gazetteer"  # a settlement named, but unknown to us
@@ -263,6 +275,8 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
     # the case forms of the common words themselves ("Лимана", "Романом"), not every name that
     # shares their stem (Лиманка, Олександрія, Романи stay villages)
     common_forms = _inflections(frozenset(stop.get("common", ())))
+    roads = _roads(gaz)
+    latin_cues = frozenset(stop.get("latin_place_cues", ()))
     cues = tuple(set(stop.get("settlement_cues", ())))
     not_after = set(stop.get("not_after", ()))
     not_before = set(stop.get("not_before", ()))
@@ -302,7 +316,7 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
             continue  # "на Запоріжжі", "в Криму": the region, not the city
         if _LIST_OF_REGIONS.match(text, h.end):  # "Kharkiv, Donetsk, Luhansk Oblasts"
             continue
-        if _is_road_name(text, h.start, h.end):
+        if roads.names(text, h.start, h.end):
             continue  # "the Bakhmut-Lysychansk highway", "трасса Суджа-Коренево": a road, not the towns
         # a quoted name is a unit or a channel («Днепр», ОСУВ «Хортиця»), not a settlement
         if h.start > 0 and text[h.start - 1] in "«\"“„" and text[h.end : h.end + 1] in ("»", '"', "”", "“"):
@@ -387,7 +401,7 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         if fold(word) in common or _next_word(text, m.end()) in not_after:
             continue
         prev = _LATIN_PREV.search(text, max(0, m.start() - 30), m.start())
-        if not prev or prev.group(1).lower() not in _LATIN_PLACE_CUES:
+        if not prev or prev.group(1).lower() not in latin_cues:
             continue  # "Anna Horodetska", "the Bolshevik revolution": a guess needs a place cue before it
         cands = _near_misses(gaz, word)
         if cands:
