@@ -236,3 +236,9 @@ def test_uk_claims_and_denials_of_the_other_side(text, expected):
     _, doc = claims(text)
     c = next(c for c in doc.claims if c.place == VOVCHANSK)
     assert (c.type.value, c.actor.value, c.stance.value, c.claimant_side.value) == expected
+
+
+@pytest.mark.parametrize("surface", ["Великої Новосілки", "Великій Новосілці"])
+def test_uk_feminine_adjective_in_a_two_word_name_inflects(surface):
+    _, doc = claims(f"Ворог атакував біля {surface}.")
+    assert "UA14040010010027148" in {m.place for m in doc.mentions if m.surface == surface}

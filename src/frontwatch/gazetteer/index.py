@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 _PARADIGMS: tuple[tuple[str, int, frozenset[str]], ...] = tuple(
     (end, cut, frozenset(endings.split()))
     for end, cut, endings in (
-        ("ка", 2, "ка ки ке ку кой кою ці ко"),
+        ("ка", 2, "ка ки ке ку кой кою ці ко кої кій"),  # кої/кій: adjectives (Велика → Великої, Великій)
         ("ая", 2, "ая ой ую ою ей"),
         ("яя", 2, "яя ей юю ею"),
         ("ое", 2, "ое ого ому ом ым"),
