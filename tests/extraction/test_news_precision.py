@@ -97,3 +97,10 @@ def test_lyman_and_zaporizhia_spellings_are_places_and_plans_cover_their_clause(
     assert [(c.type.value, c.place) for c in doc.claims] == [("advanced", "UA14120110010088407")]
     text = "Russian forces may be preparing for an offensive to capture Kherson Oblast and push toward Zaporizhia City."
     assert frontwatch.extract(text, lang="en", source="ISW").claims == ()
+
+
+def test_an_air_raid_on_a_city_is_no_ground_claim():
+    text = "Силы ПВО отразили массированную атаку на Киев. Обломки беспилотников упали в двух районах."
+    assert frontwatch.extract(text, lang="ru").claims == ()
+    ground = "Силы ПВО сбили два беспилотника. Штурмовики противника атаковали Купянск, атака отражена."
+    assert [c.surface for c in frontwatch.extract(ground, lang="ru").claims] != []

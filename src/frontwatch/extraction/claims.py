@@ -369,6 +369,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
     own_voice = (doc.source or "").lower().startswith("telegram") or doc.doc_id.startswith("tg_")
     gaz = res.gazetteer
     paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+    doc_air_raid = bool(trig.air_raid.search(fold(text)))
     doc_hedged = bool(re.search(r"(?:unverified|cannot (?:independently )?(?:confirm|verify)|не подтвержд|не підтвердж)", fold(text)))
 
     doc_claimants = claimants.find(text)
@@ -510,6 +511,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             lead_span = next((x for x in doc.sentences if x.start >= paragraph_starts[para]), sent)
         date = event_date(sentence, doc.date, text[lead_span.start : lead_span.end] if lead_span != sent else None)
         strike = bool(trig.strike.search(low))
+        air_raid = doc_air_raid and bool(re.search(r"(?:атак|атаку|attack|отраж|відбит|відбив|repel)", low))
         if re.match(r"^(?:\W|\[\d+\])*(?:if|если|якщо|should|в случае|у разі)\b", low):
             # hypotheticals are not claims: drop the triggers of the if-clause (up to its comma)
             comma = low.find(",")
@@ -570,6 +572,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                 continue  # "відступили до Куп'янська": where they went, not what they left
             if strike and hit.trigger.type == ClaimType.ATTACKED and not re.search(r"(?:ground|штурм|наступ|assault|пехот|піхот|infantry)", low):
                 continue
+            if air_raid and hit.trigger.type in (ClaimType.ATTACKED, ClaimType.REPELLED) and not _small(m, gaz) and not re.search(r"(?:ground|штурм|наступ|assault|пехот|піхот|infantry|бронетехн|танк|tank)", low):
+                continue  # "отражение массированной атаки на Киев" in an air-raid report
             window = low[max(0, hit.start - 40) : hit.end + 12]
             # "вели штурмові дії з метою охоплення X, успіху не мали": the attempt happened and failed
             failed_later = any(h.trigger.failure and h.start > hit.start for h in hits)

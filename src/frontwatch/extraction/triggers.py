@@ -116,6 +116,7 @@ class Triggers:
     strike: re.Pattern[str]
     plan: re.Pattern[str]
     purpose: re.Pattern[str]
+    air_raid: re.Pattern[str]
     direction_after: re.Pattern[str]
     adverbial_before: re.Pattern[str]
 
@@ -255,6 +256,7 @@ def load_triggers() -> Triggers:
         strike=_words(ex["strike"]),
         plan=_words(ex["plan"]),
         purpose=_words(ex["purpose"]),
+        air_raid=_words(ex["air_raid"]),
         direction_after=re.compile(
             # "X та Y напрямках" is a pair of directions; "X та у напрямку Y" is a target (a preposition)
             r"^\W{0,3}(?:(?:city|oblast|обл\w*|and \w{3,}|и \w{3,}|і \w{3,}|та \w{3,})\W+)?(?:" + "|".join(cues["direction"]["after"]) + r")"
