@@ -98,6 +98,9 @@ def test_english_clauses(text, want):
         ("Russian forces keep defending positions as a springboard for future attacks against Vovchansk.", []),
         ("Ukrainian troops do not need to fully withdraw from Vovchansk.", []),
         ("Russian forces shelled Lyptsi to set conditions for an advance on Vovchansk.", []),
+        # a modal governs its whole clause, however far the verb is
+        ("Russian forces may instead bypass Kupiansk entirely and opt to drive north before advancing west toward Vovchansk.", []),
+        ("Russian forces captured Lyptsi and will likely attempt to push on and advance toward Vovchansk.", [("Lyptsi", "captured", "RU")]),
     ],
 )
 def test_english_control_and_plans(text, want):

@@ -575,6 +575,11 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             if air_raid and hit.trigger.type in (ClaimType.ATTACKED, ClaimType.REPELLED) and not _small(m, gaz) and not re.search(r"(?:ground|штурм|наступ|assault|пехот|піхот|infantry|бронетехн|танк|tank)", low):
                 continue  # "отражение массированной атаки на Киев" in an air-raid report
             window = low[max(0, hit.start - 40) : hit.end + 12]
+            if lang == "en":
+                # an English modal or plan verb governs its whole clause ("Russian forces may instead
+                # bypass X and opt to drive north before advancing toward Y")
+                clause = max(low.rfind(ch, 0, hit.start) for ch in ";:—–(")
+                window = low[max(0, min(hit.start - 40, max(clause + 1, hit.start - 120))) : hit.end + 12]
             # "вели штурмові дії з метою охоплення X, успіху не мали": the attempt happened and failed
             failed_later = any(h.trigger.failure and h.start > hit.start for h in hits)
             if trig.plan.search(window) and not hit.trigger.failure and not failed_later or hit.future and not hit.trigger.failure:
