@@ -254,3 +254,14 @@ def test_failed_counterattack_and_choked_attack_are_repelled():
 
 def test_driving_the_enemy_out_is_a_capture():
     assert claims("Наши бойцы выбили противника из Волчанска.", "Telegram: Mash")[0] == [(VOVCHANSK, "captured", "RU")]
+
+
+def test_recaps_and_dated_chronologies_are_the_outlets_voice():
+    text = (
+        "Подразделения группировки «Север» освободили Липцы, сообщает Минобороны России.\n\n"
+        "Ранее наши бойцы взяли Волчанск. 3 октября армия России освободила Угледар."
+    )
+    _, doc = claims(text, "tvc.ru")
+    by_place = {c.place: c for c in doc.claims}
+    assert by_place[VOVCHANSK].stance.value == "asserted" and by_place[UGLEDAR].stance.value == "asserted"
+    assert all(c.claimant_side.value == "RU" for c in doc.claims)

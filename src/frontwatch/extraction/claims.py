@@ -438,6 +438,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                         claims[i] = dataclasses.replace(claims[i], date=said_on)
             unattributed = []
             carried, carried_paragraph = speaker, para
+        elif lang != "en" and trig.recap.match(low) and not (trig.attribution.get(lang) or trig.attribution["en"]).search(low):
+            speaker = None  # "Ранее наши бойцы взяли X": a recap in the outlet's own voice
         elif carried is not None and (
             # English analysis (ISW) moves from a source's report back to its own voice sentence by
             # sentence: only a sentence that attributes, or goes on with a pronoun, keeps the speaker

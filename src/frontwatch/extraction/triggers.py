@@ -108,6 +108,7 @@ class Triggers:
     attribution: dict[str, re.Pattern[str]]
     denial: re.Pattern[str]
     back_reference: re.Pattern[str]  # "Про це повідомив X": X said what came before
+    recap: re.Pattern[str]  # "Ранее наши бойцы взяли X": the outlet recaps in its own voice
     anaphora: dict[str, re.Pattern[str]]  # "city" / "place" / "plural": words pointing back to places
     hedge: re.Pattern[str]
     locator_before: re.Pattern[str]
@@ -248,6 +249,7 @@ def load_triggers() -> Triggers:
         denial=_words(cues["denial"]["patterns"]),
         anaphora={kind: _words(words) for kind, words in cues["anaphora"].items()},
         # "Про це повідомив X", also after a lead-in clause: "Як передає Укрінформ, про це повідомили X"
+        recap=re.compile(r"^\W*(?:" + "|".join(cues["recap"]["patterns"]) + r")(?!\w)"),
         back_reference=re.compile(r"^\W*(?:[^,.;:]{1,40},\s*)?(?:" + "|".join(cues["back_reference"]["patterns"]) + r")(?!\w)"),
         hedge=_words(cues["hedge"]["patterns"]),
         locator_before=re.compile(r"(?:" + "|".join(ex["locator_before"]) + r")\s*$"),
