@@ -39,6 +39,8 @@ def claims(text, source=None, date=PUB):
         # General Staff summaries: a dash opens another sector, whose attacks are not the ones repelled before
         ("На Покровському напрямку Сили оборони відбили 30 атак, на Харківському – росіяни атакували 5 разів, зокрема біля Вовчанська.", (VOVCHANSK, "attacked", "RU")),
         ("Сили оборони продовжують стримувати ворога в районі Вовчанська.", (VOVCHANSK, "repelled", "UA")),
+        # whom the enemy tries to push out of positions near X: X is the target, not a starting point
+        ("Окупанти 45 разів намагалися витіснити наших захисників з позицій поблизу Вовчанська.", (VOVCHANSK, "attacked", "RU")),
         # "X та у напрямку Y": Y is a target, and X is no direction
         ("Наші оборонці відбили атаки в районах Липців, Вовчанська та у напрямку Куп'янська.", (VOVCHANSK, "repelled", "UA")),
         # only the Russian side "occupies", with or without a subject

@@ -57,6 +57,7 @@ _LIST_GAP = re.compile(r"[\s,]*(?:(?:the\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]*(?:\s+[
 _SUBCLAUSE = re.compile(r"(?:,|\s[—–-])\s+(?:чем|котор\w+|где|откуда|оттуда|куда|чтобы)\b")
 _CLOSE_GAP_BREAK = re.compile(r"[,;:()—–«»\"]|\s-\s|\b(?:и|а|но|і|та|and|but)\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|whereas|а|но|але|однак|однако|тогда как)\b|\b(?:while|whereas)\b")
+_DISLODGE = re.compile(r"(?:витісн|витіснит|вибит|вибив|вибива|выбит|выбив|выбива|вытесн|dislodg|push\w* (?:\w+ ){0,3}out)")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _KYIV = "UA80000000000093317"
 
@@ -562,6 +563,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             pushed = hit.trigger.type in (ClaimType.ATTACKED, ClaimType.ADVANCED, ClaimType.FIGHTING) or (
                 hit.trigger.type == ClaimType.REPELLED and _ATTACK_WORD.search(low, hit.end, s) is not None
             )
+            # "намагалися витіснити наших захисників з позицій поблизу X": whom they push out, and from where, is the target
+            pushed = pushed and not _DISLODGE.search(low, hit.start, s)
             if pushed and (
                 prev_word[0] in trig.start_before
                 or trig.origin_before.search(before)
