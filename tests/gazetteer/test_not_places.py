@@ -96,3 +96,20 @@ def test_a_common_word_stays_common_in_every_case(gaz):
 )
 def test_units_institutions_and_rivers_named_after_towns(gaz, text):
     assert spotted(gaz, text, "en") == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("На Покровському напрямку ворог атакував біля Новоселівки.", "uk", ["Покровському", "Новоселівки"]),
+        ("Бывший спикер посетила New York и Вашингтон.", "ru", []),
+        ("Новая «лаборатория» займётся торжествами.", "ru", []),
+        ("Неизвестные бросили коктейли Молотова в окно.", "ru", []),
+    ],
+)
+def test_directions_stay_and_foreign_or_common_words_go(gaz, text, lang, expected):
+    assert [s for s, r in spotted(gaz, text, lang) if r != NOT_IN_GAZETTEER] == expected
+
+
+def test_an_adjective_surname_reading_does_not_hide_a_two_word_name(gaz):
+    assert ("Толстого Луга", NOT_IN_GAZETTEER) in spotted(gaz, "Бои идут у Толстого Луга и Любимовки.")

@@ -108,7 +108,7 @@ def _is_adjective_lower(word: str, lang: str) -> bool:
 
 _PERSON = ("Name", "Patr")
 _NAME_OR_SURNAME = ("Name", "Patr", "Surn")
-_FOLLOWING_WORD = re.compile(r"[^\S\n]+([\w'’-]+)")  # the next word on the same line
+_FOLLOWING_WORD = re.compile(r"[^\S\n]+[«\"“„]?([\w'’-]+)")  # the next word on the same line (quotes skipped)
 _CAPITALISED_WORD = re.compile(r"[A-ZА-ЯІЇЄҐЁ][\w'’-]+")
 
 
@@ -222,11 +222,14 @@ def _adjective_then_noun(text: str, hit: Hit, surface: str, lang: str | None) ->
         return None
     from frontwatch.text.morphology import analyzer
 
+    word = m.group(1)
+    if fold(word).startswith(_DIRECTION_NEXT):
+        return None  # "на Покровському напрямку": a direction, kept for the claims
     morph = analyzer(lang)
     adjs = morph.parse(surface.lower())[:4]
-    if not adjs or adjs[0].tag.POS != "ADJF" or any("Geox" in str(p.tag) for p in adjs):
+    # an adjective reading among the first ("Толстого Луга": Толстой the surname comes first)
+    if not any(a.tag.POS == "ADJF" for a in adjs) or any("Geox" in str(p.tag) for p in adjs):
         return None
-    word = m.group(1)
     parses = morph.parse(word.lower())[:8]
     if len(word) < 3 or not parses or parses[0].tag.POS != "NOUN":
         return None  # "Вербовое в Запорожской области": "в" is no noun
@@ -238,11 +241,10 @@ def _adjective_then_noun(text: str, hit: Hit, surface: str, lang: str | None) ->
         if a.tag.POS == "ADJF"
         for n in nouns
     )
-    nxt = nouns[0]
     if word[:1].islower():
         return "phrase" if agree else None
-    if "Geox" in str(nxt.tag):
-        return None  # "Новое Запорожье"-like names are in the gazetteer as a whole
+    # "Новом Арбате", "Толстого Луга": a name of two words (one the gazetteer had would have
+    # matched whole, before this)
     return "name" if agree else None
 
 
@@ -309,6 +311,8 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         paren = _PAREN_AFTER.match(text, h.end)
         nxt = _next_word(text, paren.end() if paren else h.end)
         dropped.append((h.start, h.end))
+        if h.latin and doc.lang in ("ru", "uk"):
+            continue  # a Latin name in a Cyrillic text is foreign ("New York", "Paris"): ours are written in Cyrillic
         if h.latin and len(surface) < 4:  # "As", "Ai": English words, not villages
             continue
         region_like = folded.endswith(_REGION_SUFFIX) and not any(fold(gaz.places[i].name_uk).endswith(("щина", "чина")) for i in h.places)
