@@ -117,8 +117,11 @@ def _top_tag(word: str, lang: str) -> Any:
     from frontwatch.text.morphology import analyzer
 
     parses = analyzer(lang).parse(word.lower().replace("’", "'").replace("ʼ", "'"))
-    # only dictionary words: pymorphy guesses unknown village names by analogy, often as names
-    return parses[0] if parses and parses[0].is_known else None
+    # only dictionary words: pymorphy guesses unknown village names by analogy, often as names;
+    # and no word with a place reading among the first ("Бахмут" is also a first name)
+    if not parses or not parses[0].is_known or any("Geox" in str(p.tag) for p in parses[:4]):
+        return None
+    return parses[0]
 
 
 def _is_person_or_acronym(text: str, hit: Hit, surface: str, lang: str | None) -> bool:
