@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
-from bisect import bisect_left
 
 from frontwatch.gazetteer.index import Gazetteer, Hit
 from frontwatch.model import Candidate, Document, Mention, Span
