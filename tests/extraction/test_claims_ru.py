@@ -265,3 +265,9 @@ def test_recaps_and_dated_chronologies_are_the_outlets_voice():
     by_place = {c.place: c for c in doc.claims}
     assert by_place[VOVCHANSK].stance.value == "asserted" and by_place[UGLEDAR].stance.value == "asserted"
     assert all(c.claimant_side.value == "RU" for c in doc.claims)
+
+
+def test_congratulating_on_a_liberation_attributes_it():
+    _, doc = claims("Президент России Владимир Путин поздравил военнослужащих с освобождением Волчанска.", "rg.ru")
+    c = doc.claims[0]
+    assert (c.type.value, c.actor.value, c.claimant, c.stance.value) == ("captured", "RU", "Vladimir Putin", "reported")
