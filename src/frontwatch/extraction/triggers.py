@@ -250,7 +250,7 @@ def load_triggers() -> Triggers:
         anaphora={kind: _words(words) for kind, words in cues["anaphora"].items()},
         # "Про це повідомив X", also after a lead-in clause: "Як передає Укрінформ, про це повідомили X"
         recap=re.compile(r"^\W*(?:" + "|".join(cues["recap"]["patterns"]) + r")(?!\w)"),
-        back_reference=re.compile(r"^\W*(?:[^,.;:]{1,40},\s*)?(?:" + "|".join(cues["back_reference"]["patterns"]) + r")(?!\w)"),
+        back_reference=re.compile(r"^\W*(?:[^,;:]{1,40},\s*)?(?:" + "|".join(cues["back_reference"]["patterns"]) + r")(?!\w)"),
         hedge=_words(cues["hedge"]["patterns"]),
         locator_before=re.compile(r"(?:" + "|".join(ex["locator_before"]) + r")\s*$"),
         start_before=frozenset(ex["start_before"]),
