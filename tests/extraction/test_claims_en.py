@@ -188,3 +188,10 @@ def test_sources_of_both_sides_leave_the_author_speaking():
     doc = frontwatch.extract(text, lang="en", source="ISW Russian Offensive Campaign Assessment")
     c = next(c for c in doc.claims if c.surface == "Vovchansk")
     assert (c.claimant, c.claimant_side.value, c.stance.value) == ("ISW", "independent", "asserted")
+
+
+def test_the_area_of_a_named_region_is_the_region():
+    text = "Ukrainian units crossed into the Kursk region. Russian forces repelled attacks in the Kursk area."
+    assert [c.surface for c in frontwatch.extract(text, lang="en").claims] == []
+    # without the region named, "the Kursk area" stays the town's surroundings
+    assert [c.surface for c in frontwatch.extract("Russian forces repelled attacks in the Kursk area.", lang="en").claims] == ["Kursk"]

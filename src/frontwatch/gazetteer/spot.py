@@ -286,6 +286,9 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
     not_after = set(stop.get("not_after", ()))
     not_before = set(stop.get("not_before", ()))
     region_aliases = {a for r in gaz.regions for a in r.aliases}
+    # regions the text names with an oblast word ("Kursk region"): "the Kursk area" is then the region
+    named_regions = {m.group(1) for m in re.finditer(r"\b([a-z'’-]+)\s+(?:region|oblast|province)\b", fold(text))}
+    region_stems = {s for r in gaz.regions for s in r.stems} & named_regions
 
     hits = gaz.iter_hits(text, capitalised=True)
     # longest match wins where matches overlap ("Велика Новосілка" over "Новосілка")
@@ -321,6 +324,8 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
         region_like = folded.endswith(_REGION_SUFFIX) and not any(fold(gaz.places[i].name_uk).endswith(("щина", "чина")) for i in h.places)
         if nxt in not_after or region_like or folded in region_aliases:
             continue  # "на Запоріжжі", "в Криму": the region, not the city
+        if nxt == "area" and folded in region_stems:
+            continue
         if _LIST_OF_REGIONS.match(text, h.end):  # "Kharkiv, Donetsk, Luhansk Oblasts"
             continue
         if roads.names(text, h.start, h.end):
