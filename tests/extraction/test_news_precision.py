@@ -104,3 +104,16 @@ def test_an_air_raid_on_a_city_is_no_ground_claim():
     assert frontwatch.extract(text, lang="ru").claims == ()
     ground = "Силы ПВО сбили два беспилотника. Штурмовики противника атаковали Купянск, атака отражена."
     assert [c.surface for c in frontwatch.extract(ground, lang="ru").claims] != []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ми продовжимо спроби довезти в Маріуполь допомогу.", []),
+        ("Окупанти намагаються зобразити в Херсоні нову владу.", []),
+        ("Росіяни намагаються прориватися у бік Куп'янська-Вузлового.", ["Куп'янська-Вузлового"]),
+        ("Противник тричі намагався штурмувати позиції біля Кремінної.", ["Кремінної"]),
+    ],
+)
+def test_a_ukrainian_attempt_is_an_attack_only_at_a_military_verb(text, expected):
+    assert [c.surface for c in frontwatch.extract(text, lang="uk").claims] == expected
