@@ -49,6 +49,8 @@ def claims(text, source=None, date=PUB):
         ("Окупанти просунулися у Вовчанськ – DeepState", (VOVCHANSK, "advanced", "RU")),
         ("Загарбники мали успіх біля Вовчанська.", (VOVCHANSK, "advanced", "RU")),
         ("Наші підрозділи відновили втрачені позиції біля Вовчанська.", (VOVCHANSK, "advanced", "UA")),
+        # those who defend a town fight for it
+        ("Евакуювали поранених бійців, які два місяці обороняли Вовчанськ.", (VOVCHANSK, "fighting", None)),
         # a sentence without a place name points back to the place(s) of the sentence before
         ("Окупанти штурмують Вовчанськ з трьох боків. У Силах оборони повідомили, що в місті тривають бої.", (VOVCHANSK, "fighting", None)),
         ("Ситуація біля Вовчанська складна. Окупанти намагаються там просуватися, однак успіхів не мають.", (VOVCHANSK, "repelled", "UA")),
@@ -78,6 +80,7 @@ def test_uk_not_a_capture(text):
     "text, surface",
     [
         ("Українці відбивають атаки у Вовчанську.", "Українці"),
+        ("Нам вистачає мужності боронити свою Батьківщину.", "Батьківщину"),
         ("Бої тривають біля Вовчанська, де фронт проходить по річці Вовча.", "Вовча"),
         ("Противник вів штурмові дії в напрямку Вуглегірська ТЕС – Вовчанськ.", "Вуглегірська"),
         # a settlement cue at the end of a headline does not reach over the line break
