@@ -49,6 +49,8 @@ def claims(text, source=None, date=PUB):
         ("Окупанти просунулися у Вовчанськ – DeepState", (VOVCHANSK, "advanced", "RU")),
         ("Загарбники мали успіх біля Вовчанська.", (VOVCHANSK, "advanced", "RU")),
         ("Наші підрозділи відновили втрачені позиції біля Вовчанська.", (VOVCHANSK, "advanced", "UA")),
+        # the one who speaks is not the actor: "в ЗСУ пояснили захоплення ЗС РФ …"
+        ("У ЗСУ пояснили захоплення ЗС РФ мікрорайону у Вовчанську.", (VOVCHANSK, "advanced", "RU")),
         # those who defend a town fight for it
         ("Евакуювали поранених бійців, які два місяці обороняли Вовчанськ.", (VOVCHANSK, "fighting", None)),
         # a sentence without a place name points back to the place(s) of the sentence before

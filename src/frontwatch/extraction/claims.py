@@ -58,6 +58,7 @@ _SUBCLAUSE = re.compile(r"(?:,|\s[—–-])\s+(?:чем|котор\w+|где|о�
 _CLOSE_GAP_BREAK = re.compile(r"[,;:()—–«»\"]|\s-\s|\b(?:и|а|но|і|та|and|but)\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|whereas|а|но|але|однак|однако|тогда как)\b|\b(?:while|whereas)\b")
 _DISLODGE = re.compile(r"(?:витісн|витіснит|вибит|вибив|вибива|выбит|выбив|выбива|вытесн|dislodg|push\w* (?:\w+ ){0,3}out)")
+_SPEAKS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:поясни|заяви|повідоми|зазначи|підтверди|спростува|заявля|сообщи|заяви|пояснили|said|says|stated|reported|claimed)\w*")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _KYIV = "UA80000000000093317"
 
@@ -479,8 +480,9 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         who = speaker or outlet
         spk_side = _speaker_side(who, lang)
         rel = [(m.span.start - sent.start, m.span.end - sent.start) for m in mentions]
-        # side words inside a claimant's name ("Генштаб ВСУ") are not actors
-        named = [(h.start, h.end) for h in s_hits if " " in low[h.start : h.end]]
+        # side words inside a claimant's name ("Генштаб ВСУ") are not actors, nor is the one who
+        # speaks ("в ЗСУ пояснили захоплення ЗС РФ …")
+        named = [(h.start, h.end) for h in s_hits if " " in low[h.start : h.end] or (speaker is not None and speaker.attributed and h.claimant == speaker.claimant and _SPEAKS_AFTER.match(low, h.end))]
         # the capital as a government is a side word ("Kyiv orders forces to withdraw"), not a place
         cues = _side_cues(low, trig, spk_side, [r for m, r in zip(mentions, rel) if m.place != _KYIV] + named)
         direction = None
