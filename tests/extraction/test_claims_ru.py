@@ -271,3 +271,15 @@ def test_congratulating_on_a_liberation_attributes_it():
     _, doc = claims("Президент России Владимир Путин поздравил военнослужащих с освобождением Волчанска.", "rg.ru")
     c = doc.claims[0]
     assert (c.type.value, c.actor.value, c.claimant, c.stance.value) == ("captured", "RU", "Vladimir Putin", "reported")
+
+
+def test_an_unnamed_source_from_the_ground_stays_the_outlets_word():
+    text = "Герасимов проверил группировку «Север».\n\nПо данным с мест, наши зашли в Волчанск."
+    _, doc = claims(text, "Telegram: Mash")
+    c = doc.claims[0]
+    assert (c.claimant, c.stance.value) == ("Mash", "asserted")
+
+
+def test_imperfective_withdrawal_and_membership_is_no_entry():
+    assert claims("Противник отступает из Волчанска, бросая технику.", "Telegram: Mash")[0] == [(VOVCHANSK, "withdrew", "UA")]
+    assert claims("Село Липцы входит в состав Волчанской громады.", "ria.ru")[0] == []

@@ -451,7 +451,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         ):
             # "It also said…", "the report that…": the last named claimant goes on speaking
             speaker = carried
-        elif lang != "en" and claimant_starts and claimant_starts[0] < sent.start and (trig.attribution.get(lang) or trig.attribution["en"]).search(low):
+        elif lang != "en" and claimant_starts and claimant_starts[0] < sent.start and trig.pronoun_attribution.search(low):
             # "Герасимов проверил… По его словам, …", "Сообщается, что …": an attribution that
             # names nobody points back to the last claimant the text named
             speaker = _Speaker(doc_claimants[bisect_left(claimant_starts, sent.start) - 1].claimant, True)

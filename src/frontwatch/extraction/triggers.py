@@ -109,6 +109,7 @@ class Triggers:
     denial: re.Pattern[str]
     back_reference: re.Pattern[str]  # "Про це повідомив X": X said what came before
     recap: re.Pattern[str]  # "Ранее наши бойцы взяли X": the outlet recaps in its own voice
+    pronoun_attribution: re.Pattern[str]  # "По его словам", "Сообщается, что": the last claimant named
     anaphora: dict[str, re.Pattern[str]]  # "city" / "place" / "plural": words pointing back to places
     hedge: re.Pattern[str]
     locator_before: re.Pattern[str]
@@ -249,6 +250,7 @@ def load_triggers() -> Triggers:
         denial=_words(cues["denial"]["patterns"]),
         anaphora={kind: _words(words) for kind, words in cues["anaphora"].items()},
         # "Про це повідомив X", also after a lead-in clause: "Як передає Укрінформ, про це повідомили X"
+        pronoun_attribution=_words(cues["pronoun_attribution"]["patterns"]),
         recap=re.compile(r"^\W*(?:" + "|".join(cues["recap"]["patterns"]) + r")(?!\w)"),
         back_reference=re.compile(r"^\W*(?:[^,;:]{1,40},\s*)?(?:" + "|".join(cues["back_reference"]["patterns"]) + r")(?!\w)"),
         hedge=_words(cues["hedge"]["patterns"]),
