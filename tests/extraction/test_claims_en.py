@@ -35,6 +35,8 @@ def test_regions_facilities_and_governments_are_not_claims(text):
         ("A man from Vovchansk was mobilised to fight for Russia.", []),
         ("Russian forces in Vovchansk continued attacks on two lines of advance.", []),
         ("Ukrainian and Russian sources reported kinetic activity near Vovchansk.", [("Vovchansk", "fighting", None)]),
+        ("The Battle of Vovchansk continues as both sides bring up reserves.", [("Vovchansk", "fighting", None)]),
+        ("Ukraine won the Battle of Vovchansk in March.", []),
         ("Ukrainian officials said Kupiansk was under Russian attack.", [("Kupiansk", "attacked", "RU")]),
         ("Russian forces are now on the outskirts of Vovchansk.", [("Vovchansk", "advanced", "RU")]),
         ("Russian troops have been trying to move closer to Vovchansk.", [("Vovchansk", "attacked", "RU")]),
