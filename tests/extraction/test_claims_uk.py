@@ -49,6 +49,9 @@ def claims(text, source=None, date=PUB):
         ("Окупанти просунулися у Вовчанськ – DeepState", (VOVCHANSK, "advanced", "RU")),
         ("Загарбники мали успіх біля Вовчанська.", (VOVCHANSK, "advanced", "RU")),
         ("Наші підрозділи відновили втрачені позиції біля Вовчанська.", (VOVCHANSK, "advanced", "UA")),
+        # "прорвати оборону": a breach is an advance, an attempt at one an attack
+        ("Росіяни прорвали оборону біля Вовчанська.", (VOVCHANSK, "advanced", "RU")),
+        ("Ворог здійснив 8 спроб прорвати оборону наших військ біля Вовчанська.", (VOVCHANSK, "attacked", "RU")),
         # the one who speaks is not the actor: "в ЗСУ пояснили захоплення ЗС РФ …"
         ("У ЗСУ пояснили захоплення ЗС РФ мікрорайону у Вовчанську.", (VOVCHANSK, "advanced", "RU")),
         # those who defend a town fight for it
