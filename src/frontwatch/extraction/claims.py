@@ -37,7 +37,6 @@ _PATIENT_BEFORE = re.compile(r"(?:\bот|\bвід|\bз-під|\bfrom|\bout of|\b
 _HOLDER_BEFORE = re.compile(
     r"(?:позици\w*|позиці\w*|опорник\w*|опорн\w* пункт\w*|укреплени\w*|укріплен\w*|positions? of|strongholds? of)\s+(?:\w+\s+){0,1}$"
 )
-_SETTLEMENTS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:деревн\w*|сел(?:а|о)\b|сёла|посел\w*|пос[её]лк\w*|хутор\w*|населенн\w* пункт\w*|н\.\s?п\.)")
 _BUT_PASSIVE = re.compile(r",\s+(?:но|однако|а|и)\s+(?:\w+\s+)?(?:был\w*\s+)?$")  # "…, но были отброшены"
 _INSTRUMENTAL = re.compile(r"\w+(?:ами|ями|ими|ыми)\b")  # "нашими силами", "российскими военными"
 _AGENT_BY = re.compile(r"(?:\bby)\s+(?:the\s+)?$")
@@ -54,7 +53,6 @@ _PARENS = re.compile(r"\([^()]*\)")
 # between a starting point and the next name of the same list ("from A (5km east of B), the C
 # plant, and D"): parentheticals removed, only names, commas and "and/or" are left
 _LIST_GAP = re.compile(r"[\s,]*(?:(?:the\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w'’-]*)*[\s,]*)*(?:and|or|и|і|та|й)?\s*(?:the\s+)?")
-_SUBCLAUSE = re.compile(r"(?:,|\s[—–-])\s+(?:чем|котор\w+|где|откуда|оттуда|куда|чтобы)\b")
 _CLOSE_GAP_BREAK = re.compile(r"[,;:()—–«»\"]|\s-\s|\b(?:и|а|но|і|та|and|but)\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|whereas|а|но|але|однак|однако|тогда как)\b|\b(?:while|whereas)\b")
 _DISLODGE = re.compile(r"(?:витісн|витіснит|вибит|вибив|вибива|выбит|выбив|выбива|вытесн|dislodg|push\w* (?:\w+ ){0,3}out)")
@@ -141,7 +139,7 @@ def _governing_trigger(hits: list[TriggerHit], pos: int, low: str, trig: Trigger
         if not _CLAUSE_BREAK.search(low[h.end : pos]) or not after:
             # "продвинулись к Гуево, чем … засевшим в Судже": a subordinate clause without a
             # trigger of its own says nothing about its places
-            return None if _SUBCLAUSE.search(low[h.end : pos]) and not after else h
+            return None if trig.subclause.search(low[h.end : pos]) and not after else h
     if after:
         return after[0]
     return before[-1] if before else None
@@ -557,7 +555,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             hit = _governing_trigger(hits, s, low, trig)
             if hit is None:
                 continue
-            if e <= hit.start and _SETTLEMENTS_AFTER.match(low, hit.end):
+            if e <= hit.start and trig.settlements_after.match(low, hit.end):
                 continue  # "в районе X освобождены сёла A и B": X locates the villages taken
             prev_word = re.findall(r"[\w']+", before)[-1:] or [""]
             # where a push starts is not its target, nor are the next names of the same list;

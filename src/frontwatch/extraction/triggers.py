@@ -109,6 +109,8 @@ class Triggers:
     denial: re.Pattern[str]
     back_reference: re.Pattern[str]  # "Про це повідомив X": X said what came before
     recap: re.Pattern[str]  # "Ранее наши бойцы взяли X": the outlet recaps in its own voice
+    subclause: re.Pattern[str]  # ", чем …", " — оттуда …": a subordinate clause begins
+    settlements_after: re.Pattern[str]  # "освобождены деревни A, B": settlement nouns after a verb
     pronoun_attribution: re.Pattern[str]  # "По его словам", "Сообщается, что": the last claimant named
     anaphora: dict[str, re.Pattern[str]]  # "city" / "place" / "plural": words pointing back to places
     hedge: re.Pattern[str]
@@ -251,6 +253,8 @@ def load_triggers() -> Triggers:
         anaphora={kind: _words(words) for kind, words in cues["anaphora"].items()},
         # "Про це повідомив X", also after a lead-in clause: "Як передає Укрінформ, про це повідомили X"
         pronoun_attribution=_words(cues["pronoun_attribution"]["patterns"]),
+        subclause=re.compile(r"(?:,|\s[—–-])\s+(?:" + "|".join(cues["clause"]["subordinate"]) + r")(?!\w)"),
+        settlements_after=re.compile(r"\s+(?:\w+\s+)?(?:" + "|".join(cues["clause"]["settlements"]) + r")(?!\w)"),
         recap=re.compile(r"^\W*(?:" + "|".join(cues["recap"]["patterns"]) + r")(?!\w)"),
         back_reference=re.compile(r"^\W*(?:[^,;:]{1,40},\s*)?(?:" + "|".join(cues["back_reference"]["patterns"]) + r")(?!\w)"),
         hedge=_words(cues["hedge"]["patterns"]),
