@@ -283,3 +283,8 @@ def test_an_unnamed_source_from_the_ground_stays_the_outlets_word():
 def test_imperfective_withdrawal_and_membership_is_no_entry():
     assert claims("Противник отступает из Волчанска, бросая технику.", "Telegram: Mash")[0] == [(VOVCHANSK, "withdrew", "UA")]
     assert claims("Село Липцы входит в состав Волчанской громады.", "ria.ru")[0] == []
+
+
+def test_an_island_named_like_a_village_is_no_place():
+    _, doc = claims("Предотвращена попытка проникновения ДРГ около острова Волчанск, уничтожены две лодки.", "tass.ru")
+    assert doc.mentions == () and doc.claims == ()
