@@ -144,6 +144,16 @@ def test_english_spelling_passive_relative(text, want):
         ("Officials were appointed in advance of the referendum in Vovchansk.", []),
         ("Russian authorities seized the Kupiansk TV branch.", []),
         ("Russian forces tried to advance westward of Lyptsi.", []),
+        ("Ukrainian forces abandoned any hope of holding Vovchansk.", []),
+        ("Officials said Russia has stopped advancing towards Vovchansk.", []),
+        ("Ukrainian forces lost half of their men near Vovchansk.", []),
+        ("Ukrainian troops are bracing for a Russian assault on Vovchansk.", []),
+        ("Russian forces attacked the Vovchansk theatre.", []),
+        # a capture noun with its own object governs only that object
+        ("Russian forces shelled Vovchansk and are using their capture of Lyptsi in order to advance.", [("Lyptsi", "captured", "RU")]),
+        # stalled efforts are repelled; most of a town is an advance
+        ("Russian efforts to advance toward Vovchansk are stymied by the terrain.", [("Vovchansk", "repelled", "UA")]),
+        ("Russian forces established control over the majority of Vovchansk.", [("Vovchansk", "advanced", "RU")]),
         # a strike list after a claim is no continuation of the claim's list
         ("Russian forces captured Lyptsi. Russian forces shelled Vovchansk and Kupiansk.", [("Lyptsi", "captured", "RU")]),
         ("Russian forces conducted no major offensive operations against Vovchansk.", []),

@@ -111,7 +111,7 @@ def _side_cues(low: str, trig: Triggers, speaker_side: Side | None, mention_span
         after = low[c.end : c.end + 30]
         if _HOLDER_BEFORE.search(before):
             role = "patient"
-        elif _ATTACK_NOUN.search(before) or re.match(r"\W+(?:атак|штурм|наступ|спроб|попыт|(?:attacks?|assaults?|offensives?|advances|attempts)\b)", after) or re.search(r"(?:attacks?|assaults?|advances?|offensives?|invasion|attempts?|infiltration|drives?|push(?:es)?)$", cue_text):
+        elif _ATTACK_NOUN.search(before) or re.match(r"\W+(?:атак|штурм|наступ|спроб|попыт|(?:attacks?|assaults?|offensives?|advances|attempts)\b)", after) or re.search(r"(?:attacks?|assaults?|advances?|offensives?|invasion|attempts?|infiltration|drives?|push(?:es)?|efforts?)$", cue_text):
             role = "attacker"
         elif (pm := _PATIENT_BEFORE.search(before)) and not any(
             c.start - len(before) + pm.start() < e and s < c.start for s, e in mention_spans
@@ -130,7 +130,8 @@ def _governing_trigger(hits: list[TriggerHit], pos: int, low: str, trig: Trigger
     parens = [(m.start(), m.end()) for m in _PARENS.finditer(low)]
     hits = [h for h in hits if not any(a < h.start < b and not a < pos < b for a, b in parens)]
     before = [h for h in hits if h.end <= pos]
-    after = [h for h in hits if h.start >= pos]
+    # "strikes against X and … their capture of Y": a noun with its own "of" object governs only that
+    after = [h for h in hits if h.start >= pos and not (low[h.start : h.end].endswith(" of") or re.match(r"\s+of\b", low[h.end : h.end + 4]))]
     # "…, в Волчанске идут бои": a verb right after the place, in the place's own comma clause
     if before and after and re.search(r",\s*(?:\w+\s+)?$", low[before[-1].end : pos]) and after[0].start - pos <= 30 and not _CLOSE_GAP_BREAK.search(low[pos : after[0].start]):
         return after[0]
