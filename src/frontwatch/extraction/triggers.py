@@ -10,6 +10,7 @@ from importlib import resources
 from frontwatch.errors import DataError
 from frontwatch.model import ClaimType, Side
 from frontwatch.text.morphology import lemmas as word_lemmas
+from frontwatch.text.morphology import parses as readings
 from frontwatch.text.normalize import fold
 from frontwatch.text.tokens import tokenize
 
@@ -44,9 +45,7 @@ def _is_future(word: str, lang: str) -> bool:
     """A perfective verb in the present form is future in Russian/Ukrainian ("захватят")."""
     if lang not in ("ru", "uk"):
         return False
-    from frontwatch.text.morphology import analyzer
-
-    parses = analyzer(lang).parse(word.lower())
+    parses = readings(word.lower(), lang)
     if not parses:
         return False
     tag = str(parses[0].tag)
@@ -61,9 +60,7 @@ def _is_passive(word: str, lang: str) -> bool:
         return w.endswith(_UK_PASSIVE_ENDINGS)
     if lang != "ru":
         return False
-    from frontwatch.text.morphology import analyzer
-
-    parses = analyzer("ru").parse(w)
+    parses = readings(w, "ru")
     tag = str(parses[0].tag) if parses else ""
     return "PRTS" in tag or ("PRTF" in tag and "pssv" in tag)
 
@@ -74,9 +71,7 @@ def _is_attributive(word: str, lang: str) -> bool:
     only: the predicate takes the short form there ("X освобождён"), unlike Ukrainian."""
     if lang != "ru":
         return False
-    from frontwatch.text.morphology import analyzer
-
-    parses = analyzer("ru").parse(word.lower())
+    parses = readings(word.lower(), "ru")
     if not parses or parses[0].tag.POS not in ("PRTF", "ADJF"):  # "занятом" reads first as ADJF
         return False
     return not any(p.tag.POS in ("PRTS", "VERB", "INFN", "GRND", "NOUN") for p in parses)

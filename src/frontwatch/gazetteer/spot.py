@@ -10,6 +10,7 @@ from typing import Any
 
 from frontwatch.gazetteer.index import Gazetteer, Hit
 from frontwatch.model import Candidate, Document, Mention, Span
+from frontwatch.text.morphology import parses as readings
 from frontwatch.text.normalize import fold
 
 _NEXT_WORD = re.compile(r"[\s\-–—)]*([\w'’.]+)")  # ")": the name inside "X (Y) районе"
@@ -95,15 +96,8 @@ def _is_adjective(word: str, lang: str | None) -> bool:
     """A full adjective (Нижний, Золотая), not a participle or a short form (Освобождена)."""
     if lang not in ("ru", "uk"):
         return False
-    return _is_adjective_lower(word.lower(), lang)
-
-
-@functools.lru_cache(maxsize=100_000)
-def _is_adjective_lower(word: str, lang: str) -> bool:
-    from frontwatch.text.morphology import analyzer
-
-    parses = analyzer(lang).parse(word)
-    return bool(parses) and parses[0].tag.POS == "ADJF"
+    found = readings(word.lower(), lang)
+    return bool(found) and found[0].tag.POS == "ADJF"
 
 
 _PERSON = ("Name", "Patr")
@@ -114,9 +108,7 @@ _CAPITALISED_WORD = re.compile(r"[A-ZА-ЯІЇЄҐЁ][\w'’-]+")
 
 @functools.lru_cache(maxsize=65536)
 def _top_tag(word: str, lang: str) -> Any:
-    from frontwatch.text.morphology import analyzer
-
-    parses = analyzer(lang).parse(word.lower().replace("’", "'").replace("ʼ", "'"))
+    parses = readings(word.lower().replace("’", "'").replace("ʼ", "'"), lang)
     # only dictionary words: pymorphy guesses unknown village names by analogy, often as names;
     # and no word with a place reading among the first ("Бахмут" is also a first name)
     if not parses or not parses[0].is_known or any("Geox" in str(p.tag) for p in parses[:4]):
@@ -223,17 +215,14 @@ def _adjective_then_noun(text: str, hit: Hit, surface: str, lang: str | None) ->
     m = _FOLLOWING_WORD.match(text, hit.end)
     if not m:
         return None
-    from frontwatch.text.morphology import analyzer
-
     word = m.group(1)
     if fold(word).startswith(_DIRECTION_NEXT):
         return None  # "на Покровському напрямку": a direction, kept for the claims
-    morph = analyzer(lang)
-    adjs = morph.parse(surface.lower())[:4]
+    adjs = readings(surface.lower(), lang)[:4]
     # an adjective reading among the first ("Толстого Луга": Толстой the surname comes first)
     if not any(a.tag.POS == "ADJF" for a in adjs) or any("Geox" in str(p.tag) for p in adjs):
         return None
-    parses = morph.parse(word.lower())[:8]
+    parses = readings(word.lower(), lang)[:8]
     if len(word) < 3 or not parses or parses[0].tag.POS != "NOUN":
         return None  # "Вербовое в Запорожской области": "в" is no noun
     nouns = [p for p in parses if p.tag.POS == "NOUN"]
@@ -261,9 +250,7 @@ def _is_common_word(surface: str, lang: str | None, sentence_initial: bool) -> b
 @functools.lru_cache(maxsize=100_000)
 def _is_function_word(word: str, lang: str) -> bool:
     """pymorphy3's best reading of ``word`` is a known function word and no reading is a place."""
-    from frontwatch.text.morphology import analyzer
-
-    parses = analyzer(lang).parse(word)
+    parses = readings(word, lang)
     if not parses:
         return False
     top = str(parses[0].tag)

@@ -26,6 +26,15 @@ def analyzer(lang: str) -> Any:
         return _analyzers[lang]
 
 
+@functools.lru_cache(maxsize=50_000)
+def parses(word: str, lang: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of ``word`` exactly as given (lower-case it first), best first.
+
+    Memoised: several stages analyse the same capitalised words and triggers, text after text.
+    """
+    return tuple(analyzer(lang).parse(word))
+
+
 @functools.lru_cache(maxsize=500_000)
 def lemma(word: str, lang: str) -> str:
     """The most likely lemma of ``word`` (lower-case). English words are only lower-cased."""
