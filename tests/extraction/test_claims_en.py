@@ -154,6 +154,11 @@ def test_english_spelling_passive_relative(text, want):
         # stalled efforts are repelled; most of a town is an advance
         ("Russian efforts to advance toward Vovchansk are stymied by the terrain.", [("Vovchansk", "repelled", "UA")]),
         ("Russian forces established control over the majority of Vovchansk.", [("Vovchansk", "advanced", "RU")]),
+        ("Russian forces continued to incrementally capture areas of Vovchansk.", [("Vovchansk", "advanced", "RU")]),
+        ("Russia revised its plan after the failure of operations to seize Vovchansk.", [("Vovchansk", "repelled", "UA")]),
+        ("Supporting Effort #2 (Objective: Defend Vovchansk against Ukrainian counterattacks)", []),
+        ("Russian forces are completing preparations for an assault to seize Vovchansk within the next days.", []),
+        ("Ukrainian intelligence released an intercepted conversation from Vovchansk.", []),
         # a strike list after a claim is no continuation of the claim's list
         ("Russian forces captured Lyptsi. Russian forces shelled Vovchansk and Kupiansk.", [("Lyptsi", "captured", "RU")]),
         ("Russian forces conducted no major offensive operations against Vovchansk.", []),

@@ -584,7 +584,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             if lang == "en":
                 # an English modal or plan verb governs its whole clause ("Russian forces may instead
                 # bypass X and opt to drive north before advancing toward Y")
-                clause = max(low.rfind(ch, 0, hit.start) for ch in ";:—–(")
+                clause = max(low.rfind(ch, 0, hit.start) for ch in ";—–(")  # "(Objective: Defend X…)" stays one clause
                 window = low[max(0, min(hit.start - 40, max(clause + 1, hit.start - 120))) : hit.end + 12]
             # "вели штурмові дії з метою охоплення X, успіху не мали": the attempt happened and failed
             failed_later = any(h.trigger.failure and h.start > hit.start for h in hits)
