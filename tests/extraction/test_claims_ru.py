@@ -288,3 +288,8 @@ def test_imperfective_withdrawal_and_membership_is_no_entry():
 def test_an_island_named_like_a_village_is_no_place():
     _, doc = claims("Предотвращена попытка проникновения ДРГ около острова Волчанск, уничтожены две лодки.", "tass.ru")
     assert doc.mentions == () and doc.claims == ()
+
+
+def test_a_clause_after_a_circumstance_noun_is_not_its_complement():
+    got, _ = claims("После отступления из Волчанска украинские боевики пытаются создать укрепрайоны в Липцах.", "tass.ru")
+    assert got == [(VOVCHANSK, "withdrew", "UA")]

@@ -53,6 +53,10 @@ _PARENS = re.compile(r"\([^()]*\)")
 # between a starting point and the next name of the same list ("from A (5km east of B), the C
 # plant, and D"): parentheticals removed, only names, commas and "and/or" are left
 _LIST_GAP = re.compile(r"[\s,]*(?:(?:the\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w'’-]*)*[\s,]*)*(?:and|or|и|і|та|й)?\s*(?:the\s+)?")
+# between a circumstance noun and its own place: "штурма Купянска", "боёв за X", "отступления из X"
+_COMPLEMENT_GAP = re.compile(r"\s*(?:(?:за|под|у|в|во|около|возле|из|от|на|біля|під|з|із|від)\s+)?(?:районе\s+|районі\s+)?")
+# a place then its own predicate: "X был освобождён", "Часов Яр уже полностью освобождён"
+_PREDICATE_GAP = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:(?:был\w*|уже|полностью|окончательно|було|вже|повністю)\s+)*")
 _CLOSE_GAP_BREAK = re.compile(r"[,;:()—–«»\"]|\s-\s|\b(?:и|а|но|і|та|and|but)\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|whereas|а|но|але|однак|однако|тогда как)\b|\b(?:while|whereas)\b")
 _DISLODGE = re.compile(r"(?:витісн|витіснит|вибит|вибив|вибива|выбит|выбив|выбива|вытесн|dislodg|push\w* (?:\w+ ){0,3}out)")
@@ -123,8 +127,30 @@ def _side_cues(low: str, trig: Triggers, speaker_side: Side | None, mention_span
     return out
 
 
-def _governing_trigger(hits: list[TriggerHit], pos: int, low: str, trig: Triggers) -> TriggerHit | None:
-    main = [h for h in hits if not trig.adverbial_before.search(low[max(0, h.start - 40) : h.start])]
+def _has_verb(words: str, lang: str) -> bool:
+    """A finite verb among ``words`` (Russian/Ukrainian): a clause of its own begins there."""
+    if lang not in ("ru", "uk"):
+        return False
+    from frontwatch.text.morphology import analyzer
+
+    morph = analyzer(lang)
+    return any((p := morph.parse(w)) and p[0].tag.POS == "VERB" for w in re.findall(r"[^\W\d_]{3,}", words))
+
+
+def _governing_trigger(hits: list[TriggerHit], pos: int, low: str, trig: Triggers, lang: str = "en") -> TriggerHit | None:
+    adverbial = [h for h in hits if trig.adverbial_before.search(low[max(0, h.start - 40) : h.start])]
+    last = max((h for h in hits if h.end <= pos), key=lambda h: h.end, default=None)
+    if last is not None and last in adverbial and not any(h.end <= last.start and h not in adverbial for h in hits):
+        # no verb trigger before it: the circumstance noun governs its own place ("после
+        # отступления из Угледара"; but "опорники взяты в ходе штурма X" is the verb's), and with
+        # no verb trigger at all, not the places of the clause after it ("боевики пытаются
+        # создать укрепрайоны в Y")
+        own_verb = next((h for h in hits if h.start >= pos), None)  # "…боёв Волчанск был освобождён"
+        if _COMPLEMENT_GAP.fullmatch(low[last.end : pos]) and not (own_verb and _PREDICATE_GAP.fullmatch(low[pos : own_verb.start])):
+            return last
+        if len(adverbial) == len(hits) and _has_verb(low[last.end : pos], lang):
+            return None
+    main = [h for h in hits if h not in adverbial]
     hits = main or hits  # "в результате боёв X освобождено": the verb, not the circumstance
     # a verb inside a parenthetical governs only the places inside it ("X (which Y forces captured)")
     parens = [(m.start(), m.end()) for m in _PARENS.finditer(low)]
@@ -553,7 +579,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                 continue
             if s > 1 and sentence[s - 1] == "-" and sentence[s - 2].isalpha():  # "Severodonetsk-Lysychansk"
                 continue
-            hit = _governing_trigger(hits, s, low, trig)
+            hit = _governing_trigger(hits, s, low, trig, lang)
             if hit is None:
                 continue
             if e <= hit.start and trig.settlements_after.match(low, hit.end):
