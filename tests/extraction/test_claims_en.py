@@ -159,6 +159,8 @@ def test_english_spelling_passive_relative(text, want):
         ("Supporting Effort #2 (Objective: Defend Vovchansk against Ukrainian counterattacks)", []),
         ("Russian forces are completing preparations for an assault to seize Vovchansk within the next days.", []),
         ("Ukrainian intelligence released an intercepted conversation from Vovchansk.", []),
+        ("Ukraine puts captured Russian weaponry on display in central Vovchansk.", []),
+        ("Ukrainian forces have taken up arms near Vovchansk.", []),
         # a strike list after a claim is no continuation of the claim's list
         ("Russian forces captured Lyptsi. Russian forces shelled Vovchansk and Kupiansk.", [("Lyptsi", "captured", "RU")]),
         ("Russian forces conducted no major offensive operations against Vovchansk.", []),
