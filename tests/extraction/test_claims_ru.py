@@ -293,3 +293,10 @@ def test_an_island_named_like_a_village_is_no_place():
 def test_a_clause_after_a_circumstance_noun_is_not_its_complement():
     got, _ = claims("После отступления из Волчанска украинские боевики пытаются создать укрепрайоны в Липцах.", "tass.ru")
     assert got == [(VOVCHANSK, "withdrew", "UA")]
+
+
+def test_a_brigade_in_russian_is_no_side_word_of_its_own():
+    got, _ = claims("Мужики из 155-й бригады закрепились в Волчанске после продолжительных атак.", "Telegram: Mash")
+    assert got == [(VOVCHANSK, "advanced", "RU")]
+    doc = frontwatch.extract("Бійці штурмової бригади просунулися біля Вовчанська.", lang="uk", date=PUB, source="Telegram: Mash")
+    assert [(c.type.value, c.actor.value) for c in doc.claims] == [("advanced", "UA")]
