@@ -160,6 +160,9 @@ def test_english_spelling_passive_relative(text, want):
         ("Russian forces are completing preparations for an assault to seize Vovchansk within the next days.", []),
         ("Ukrainian intelligence released an intercepted conversation from Vovchansk.", []),
         ("Ukraine puts captured Russian weaponry on display in central Vovchansk.", []),
+        ("Russian forces did not conduct any confirmed ground attacks near Vovchansk.", []),
+        ("Russian forces advanced to seize settlements on the highway to Vovchansk.", []),
+        ("Russian forces captured Lyptsi. Russian forces continued to fire on Vovchansk and Kupiansk.", [("Lyptsi", "captured", "RU")]),
         ("Ukrainian forces have taken up arms near Vovchansk.", []),
         # a strike list after a claim is no continuation of the claim's list
         ("Russian forces captured Lyptsi. Russian forces shelled Vovchansk and Kupiansk.", [("Lyptsi", "captured", "RU")]),
