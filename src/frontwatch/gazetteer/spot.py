@@ -259,23 +259,47 @@ def _is_function_word(word: str, lang: str) -> bool:
     return parses[0].is_known and top.split(",")[0].split(" ")[0] in _FUNCTION_POS
 
 
+@dataclass(frozen=True)
+class _StopWords:
+    """The stoplist's word sets, built once per gazetteer (not for every text)."""
+
+    common: frozenset[str]
+    common_forms: frozenset[str]
+    latin_cues: frozenset[str]
+    cues: tuple[str, ...]
+    not_after: frozenset[str]
+    not_before: frozenset[str]
+    region_aliases: frozenset[str]
+    region_stems: frozenset[str]
+
+
+@functools.lru_cache(maxsize=4)
+def _stop_words(gaz: Gazetteer) -> _StopWords:
+    stop = gaz.stoplist
+    return _StopWords(
+        common=frozenset(stop.get("common", ())) | _case_forms(tuple(stop.get("outside", ()))),
+        # the case forms of the common words themselves ("Лимана", "Романом"), not every name that
+        # shares their stem (Лиманка, Олександрія, Романи stay villages)
+        common_forms=_inflections(frozenset(stop.get("common", ()))),
+        latin_cues=frozenset(stop.get("latin_place_cues", ())),
+        cues=tuple(set(stop.get("settlement_cues", ()))),
+        not_after=frozenset(stop.get("not_after", ())),
+        not_before=frozenset(stop.get("not_before", ())),
+        region_aliases=frozenset(a for r in gaz.regions for a in r.aliases),
+        region_stems=frozenset(s for r in gaz.regions for s in r.stems),
+    )
+
+
 def spot_places(doc: Document, gaz: Gazetteer) -> Document:
     """Fill ``doc.mentions`` with every place name in the text and all its namesakes as candidates."""
     text = doc.text
-    stop = gaz.stoplist
-    common = set(stop.get("common", ())) | _case_forms(tuple(stop.get("outside", ())))
-    # the case forms of the common words themselves ("Лимана", "Романом"), not every name that
-    # shares their stem (Лиманка, Олександрія, Романи stay villages)
-    common_forms = _inflections(frozenset(stop.get("common", ())))
+    words = _stop_words(gaz)
+    common, common_forms, latin_cues, cues = words.common, words.common_forms, words.latin_cues, words.cues
+    not_after, not_before, region_aliases = words.not_after, words.not_before, words.region_aliases
     roads = _roads(gaz)
-    latin_cues = frozenset(stop.get("latin_place_cues", ()))
-    cues = tuple(set(stop.get("settlement_cues", ())))
-    not_after = set(stop.get("not_after", ()))
-    not_before = set(stop.get("not_before", ()))
-    region_aliases = {a for r in gaz.regions for a in r.aliases}
     # regions the text names with an oblast word ("Kursk region"): "the Kursk area" is then the region
     named_regions = {m.group(1) for m in re.finditer(r"\b([a-z'’-]+)\s+(?:region|oblast|province)\b", fold(text))}
-    region_stems = {s for r in gaz.regions for s in r.stems} & named_regions
+    region_stems = words.region_stems & named_regions
 
     hits = gaz.iter_hits(text, capitalised=True)
     # longest match wins where matches overlap ("Велика Новосілка" over "Новосілка")
