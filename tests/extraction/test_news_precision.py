@@ -20,6 +20,7 @@ import frontwatch
         "A clash of loyalties divides the residents of Bakhmut.",
         "Preparing to defend Kyiv, new recruits learn how to fight.",
         "The mayor of Voznesensk praised the fighting spirit of its people.",
+        "See how Kyiv residents are fighting to save their city.",
         "Driver Nikita Mazepin hit back at his former team.",
     ],
 )
