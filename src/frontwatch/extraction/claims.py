@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from frontwatch.extraction.claimants import Claimant, ClaimantHit, Claimants
-from frontwatch.extraction.triggers import TriggerHit, Triggers
+from frontwatch.extraction.triggers import TriggerHit, Triggers, load_grammar
 from frontwatch.gazetteer.spot import NOT_IN_GAZETTEER
 from frontwatch.model import Claim, ClaimantSide, ClaimType, Document, Mention, Place, Side, Span, Stance
 from frontwatch.resources import Resources
@@ -25,42 +25,33 @@ from frontwatch.text.normalize import fold
 if TYPE_CHECKING:
     from frontwatch.gazetteer.index import Gazetteer
 
-_ATTACK_NOUN = re.compile(
-    r"(?:атак\w*|штурм\w*|наступ\w*|контратак\w*|попыт\w*|спроб\w*|натиск\w*|attacks?|assaults?|offensive|attempts?|advances?|pushes)\W+"
-    # "атаки, які наші оборонці відбили": the subject of a relative clause is not the attacker
-    r"(?!(?:які|яких|котрі|которые|которых|that|which)\b)"
-    # "under attack until Russian forces withdrew": a new clause starts, its subject is no attacker
-    r"(?!(?:until|when|while|after|before|since|because|as|but|and)\b)(?:\w+\W+){0,2}$"
-)
-_PATIENT_BEFORE = re.compile(r"(?:\bот|\bвід|\bз-під|\bfrom|\bout of|\bз|\bиз)\s+(?:\w+\s+){0,1}$")
+# grammar words of every language (function words, conjunctions, auxiliaries): data/grammar.toml
+_GRAMMAR = load_grammar()
+_ATTACK_NOUN = _GRAMMAR["attack_noun_before"]
+_PATIENT_BEFORE = _GRAMMAR["patient_before"]
 # whose positions were taken or attacked: "опорник ВСУ захвачен", "попытки атаковать позиции ВС РФ"
-_HOLDER_BEFORE = re.compile(
-    r"(?:позици\w*|позиці\w*|опорник\w*|опорн\w* пункт\w*|укреплени\w*|укріплен\w*|positions? of|strongholds? of)\s+(?:\w+\s+){0,1}$"
-)
-_BUT_PASSIVE = re.compile(r",\s+(?:но|однако|а|и)\s+(?:\w+\s+)?(?:был\w*\s+)?$")  # "…, но были отброшены"
-_INSTRUMENTAL = re.compile(r"\w+(?:ами|ями|ими|ыми)\b")  # "нашими силами", "российскими военными"
-_AGENT_BY = re.compile(r"(?:\bby)\s+(?:the\s+)?$")
+_HOLDER_BEFORE = _GRAMMAR["holder_before"]
+_BUT_PASSIVE = _GRAMMAR["but_passive"]  # "…, но были отброшены"
+_INSTRUMENTAL = _GRAMMAR["instrumental"]  # "нашими силами", "российскими военными"
+_AGENT_BY = _GRAMMAR["agent_by"]
 # one word may stand between: any in English ("not yet"); in Russian/Ukrainian a modal or an
 # adverb ("не смогли взять", "не полностью"), not another verb ("не комментировали атаку")
-_NEGATION = re.compile(
-    r"(?:\bне|\bні|\bnot|\bnever|\bn't|\bdid not|\bdidn't|\bhave not|\bhas not|\bhadn't|\bhaven't)\s+"
-    r"(?:(?![а-яёіїєґ])\w+\s+|(?:смог|сумел|удал|успел|стал|был|мог|змог|зміг|зумі|вдал|встиг|уже|ещ[её]|ще|до)\w*\s+)?$"
-)
-_EN_AUX_GAP = re.compile(r"\s+(?:(?:are|is|was|were|have been|has been|had been|being|been|now|reportedly|partially|fully|almost|nearly|completely)\s+)+")
-_EN_GOES_ON = re.compile(r"^\W*(?:\[\d+\]\s*)?(?:it|he|she|they|the (?:ministry|statement|report|general staff|command|military)|also|additionally)\b")
-_ATTACK_WORD = re.compile(r"(?:attempt|attack|assault|advance|offensive|штурм|атак|наступ|спроб|попыт)")
+_NEGATION = _GRAMMAR["negation"]
+_EN_AUX_GAP = _GRAMMAR["en_aux_gap"]
+_EN_GOES_ON = _GRAMMAR["en_goes_on"]
+_ATTACK_WORD = _GRAMMAR["attack_word"]
 _PARENS = re.compile(r"\([^()]*\)")
 # between a starting point and the next name of the same list ("from A (5km east of B), the C
 # plant, and D"): parentheticals removed, only names, commas and "and/or" are left
-_LIST_GAP = re.compile(r"[\s,]*(?:(?:the\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w'’-]*)*[\s,]*)*(?:and|or|и|і|та|й)?\s*(?:the\s+)?")
+_LIST_GAP = _GRAMMAR["list_gap"]
 # between a circumstance noun and its own place: "штурма Купянска", "боёв за X", "отступления из X"
-_COMPLEMENT_GAP = re.compile(r"\s*(?:(?:за|под|у|в|во|около|возле|из|от|на|біля|під|з|із|від)\s+)?(?:районе\s+|районі\s+)?")
+_COMPLEMENT_GAP = _GRAMMAR["complement_gap"]
 # a place then its own predicate: "X был освобождён", "Часов Яр уже полностью освобождён"
-_PREDICATE_GAP = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:(?:был\w*|уже|полностью|окончательно|було|вже|повністю)\s+)*")
-_CLOSE_GAP_BREAK = re.compile(r"[,;:()—–«»\"]|\s-\s|\b(?:и|а|но|і|та|and|but)\b")
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|whereas|а|но|але|однак|однако|тогда как)\b|\b(?:while|whereas)\b")
-_DISLODGE = re.compile(r"(?:витісн|витіснит|вибит|вибив|вибива|выбит|выбив|выбива|вытесн|dislodg|push\w* (?:\w+ ){0,3}out)")
-_SPEAKS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:поясни|заяви|повідоми|зазначи|підтверди|спростува|заявля|сообщи|заяви|пояснили|said|says|stated|reported|claimed)\w*")
+_PREDICATE_GAP = _GRAMMAR["predicate_gap"]
+_CLOSE_GAP_BREAK = _GRAMMAR["close_gap_break"]
+_CLAUSE_BREAK = _GRAMMAR["clause_break"]
+_DISLODGE = _GRAMMAR["dislodge"]
+_SPEAKS_AFTER = _GRAMMAR["speaks_after"]
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _KYIV = "UA80000000000093317"
 
@@ -115,7 +106,7 @@ def _side_cues(low: str, trig: Triggers, speaker_side: Side | None, mention_span
         after = low[c.end : c.end + 30]
         if _HOLDER_BEFORE.search(before):
             role = "patient"
-        elif _ATTACK_NOUN.search(before) or re.match(r"\W+(?:атак|штурм|наступ|спроб|попыт|(?:attacks?|assaults?|offensives?|advances|attempts)\b)", after) or re.search(r"(?:attacks?|assaults?|advances?|offensives?|invasion|attempts?|infiltration|drives?|push(?:es)?|efforts?)$", cue_text):
+        elif _ATTACK_NOUN.search(before) or _GRAMMAR["attack_word_after"].match(after) or _GRAMMAR["attack_cue_end"].search(cue_text):
             role = "attacker"
         elif (pm := _PATIENT_BEFORE.search(before)) and not any(
             c.start - len(before) + pm.start() < e and s < c.start for s, e in mention_spans
@@ -245,7 +236,7 @@ def _resolve_type_actor(
 
     # the trigger names the side itself: "came under Russian control", "in Ukrainian hands"
     # (not "pushed Russian forces out of", where the side inside is the loser)
-    inside = [c for c in cues if hit.start <= c.start and c.end <= hit.end and c.role == "agent" and re.search(r"control|контрол", low[c.start : c.end])]
+    inside = [c for c in cues if hit.start <= c.start and c.end <= hit.end and c.role == "agent" and _GRAMMAR["control_word"].search(low[c.start : c.end])]
     if inside and ctype == ClaimType.CAPTURED:
         return ctype, inside[0].side, rule
     # "our units are surrounded in X", "Ukrainian troops were encircled": the subject of an
@@ -283,8 +274,8 @@ def _sentence_speaker(sentence: str, low: str, hits: list[ClaimantHit], trig: Tr
     # a headline signed with its source after a dash: "Біля Покровська точаться бої – Генштаб"
     signed = next((h for h in hits if re.search(r"\s[—–-]\s+(?:[\w'«»\"]+\s+){0,3}$", low[: h.start]) and not re.search(r"\w", low[h.end :])), None)
     # "Ukraine war: …", "Analysis: …" are headline kickers, not a speaker before a colon
-    colon = re.match(r"^[^:]{0,60}:", sentence) and not re.match(r"^[^:]{0,60}\b(?:war|invasion|conflict|crisis|live|latest|analysis|explainer|watch|video)\s*:", low)
-    if attr is None and signed is None and not colon and not re.search(r"[—–-]\s*(?:говорится|йдеться|said|сказал|заявил)", low):
+    colon = re.match(r"^[^:]{0,60}:", sentence) and not _GRAMMAR["headline_kicker"].match(low)
+    if attr is None and signed is None and not colon and not _GRAMMAR["dash_speech"].search(low):
         return None
     # the named claimant nearest to the attribution cue
     if signed is not None and attr is None:
@@ -397,7 +388,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
     gaz = res.gazetteer
     paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
     doc_air_raid = bool(trig.air_raid.search(fold(text)))
-    doc_hedged = bool(re.search(r"(?:unverified|cannot (?:independently )?(?:confirm|verify)|не подтвержд|не підтвердж)", fold(text)))
+    doc_hedged = bool(_GRAMMAR["doc_doubt"].search(fold(text)))
 
     doc_claimants = claimants.find(text)
     claims: list[Claim] = []
@@ -531,7 +522,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         # "Росія заявила про захоплення X: Україна спростовує": a denial in a later clause is another
         # party's answer; the sentence keeps the assertion (CLAIMS.md "Asserted by one, denied by another")
         denied = denial is not None and not (
-            hits and hits[0].end <= denial.start() and re.search(r":|\s[-–—]\s|,\s*(?:але|однак|проте|а|но|однако|but|however)\b", low[hits[0].end : denial.start()])
+            hits and hits[0].end <= denial.start() and _GRAMMAR["denial_clause_break"].search(low[hits[0].end : denial.start()])
         )
         hedged = bool(trig.hedge.search(low)) or doc_hedged
         if sentences_sorted:
@@ -541,8 +532,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             lead_span = next((x for x in doc.sentences if x.start >= paragraph_starts[para]), sent)
         date = event_date(sentence, doc.date, text[lead_span.start : lead_span.end] if lead_span != sent else None)
         strike = bool(trig.strike.search(low))
-        air_raid = doc_air_raid and bool(re.search(r"(?:атак|атаку|attack|отраж|відбит|відбив|repel)", low))
-        if re.match(r"^(?:\W|\[\d+\])*(?:if|если|якщо|should|в случае|у разі)\b", low):
+        air_raid = doc_air_raid and bool(_GRAMMAR["air_raid_verb"].search(low))
+        if _GRAMMAR["conditional_opener"].match(low):
             # hypotheticals are not claims: drop the triggers of the if-clause (up to its comma)
             comma = low.find(",")
             hits = [h for h in hits if comma != -1 and h.start > comma]
@@ -557,7 +548,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         for m, s, e in targets:
             before = low[max(0, s - 45) : s]
             # "southwest of X, which Russian troops have stormed": the relative clause is about X
-            if trig.locator_before.search(before) and not re.match(r",?\s+which\b", low[e : e + 8]):
+            if trig.locator_before.search(before) and not _GRAMMAR["which_clause"].match(low[e : e + 8]):
                 locator_end = e
                 continue
             # "південніше Роботиного та Кліщіївки": the locator covers the rest of its list
@@ -568,10 +559,10 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             # "Марьинку под Донецком", "Kamianka near Avdiivka": a place that locates the previous one
             gap = low[prev_end:s] if prev_end >= 0 else ""
             prev_end = e
-            if re.fullmatch(r"\s*(?:под|около|возле|у|в районе|біля|поблизу|під|near|outside|close to)\s+", gap):
+            if _GRAMMAR["near_gap"].fullmatch(gap):
                 continue
             # the capital as the government: "Kyiv said", "authorities in Kyiv", "Киев заявил"
-            if m.place == _KYIV and (trig.attribution["en"].match(low, e + 1) or re.match(r"\s+(?:(?:\w+ly|also|has|had|have|either|on \w+day)\s+){0,3}(?:orders?|ordered|insist\w*|denie[sd]|deny|accuse[sd]|continued|declined|confirmed|claimed|said|says|reported|вимага\w*|наказа\w*|приказа\w*|заяв\w*)\b", low[e:]) or re.search(r"(?:authorities|officials|власти|влада) in\s*$|(?:власти|влада)\s*$", before)):
+            if m.place == _KYIV and (trig.attribution["en"].match(low, e + 1) or _GRAMMAR["government_verbs"].match(low[e:]) or _GRAMMAR["government_before"].search(before)):
                 continue
             # one half of a compound ("Kharkiv-Belgorod highway", "дорогу Суджа-Коренево")
             # "в напрямках Покровське – Бахмут": the first is where the push starts (CLAIMS.md)
@@ -602,9 +593,9 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             origin_end = -1
             if prev_word[0] in ("до", "к", "ко", "to", "towards", "toward") and hit.trigger.type == ClaimType.WITHDREW:
                 continue  # "відступили до Куп'янська": where they went, not what they left
-            if strike and hit.trigger.type == ClaimType.ATTACKED and not re.search(r"(?:ground|штурм|наступ|assault|пехот|піхот|infantry)", low):
+            if strike and hit.trigger.type == ClaimType.ATTACKED and not _GRAMMAR["ground_words"].search(low):
                 continue
-            if air_raid and hit.trigger.type in (ClaimType.ATTACKED, ClaimType.REPELLED) and not _small(m, gaz) and not re.search(r"(?:ground|штурм|наступ|assault|пехот|піхот|infantry|бронетехн|танк|tank)", low):
+            if air_raid and hit.trigger.type in (ClaimType.ATTACKED, ClaimType.REPELLED) and not _small(m, gaz) and not _GRAMMAR["ground_words_armour"].search(low):
                 continue  # "отражение массированной атаки на Киев" in an air-raid report
             window = low[max(0, hit.start - 40) : hit.end + 12]
             if lang == "en":

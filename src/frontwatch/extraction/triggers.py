@@ -201,6 +201,17 @@ def _read(name: str) -> dict:
         raise DataError(f"{name}: {exc}") from exc
 
 
+def load_grammar() -> dict[str, re.Pattern[str]]:
+    """data/grammar.toml: the grammar words the claim rules read structure with, compiled."""
+    out: dict[str, re.Pattern[str]] = {}
+    for name, pattern in _read("grammar.toml").items():
+        try:
+            out[name] = re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            raise DataError(f"grammar.toml: {name}: {exc}") from exc
+    return out
+
+
 def load_triggers() -> Triggers:
     by_lang: dict[str, LangTriggers] = {}
     for lang in LANGS:
