@@ -12,6 +12,7 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from frontwatch.extraction.claimants import Claimant, ClaimantHit, Claimants
@@ -25,33 +26,10 @@ from frontwatch.text.normalize import fold
 if TYPE_CHECKING:
     from frontwatch.gazetteer.index import Gazetteer
 
-# grammar words of every language (function words, conjunctions, auxiliaries): data/grammar.toml
-_GRAMMAR = load_grammar()
-_ATTACK_NOUN = _GRAMMAR["attack_noun_before"]
-_PATIENT_BEFORE = _GRAMMAR["patient_before"]
-# whose positions were taken or attacked: "опорник ВСУ захвачен", "попытки атаковать позиции ВС РФ"
-_HOLDER_BEFORE = _GRAMMAR["holder_before"]
-_BUT_PASSIVE = _GRAMMAR["but_passive"]  # "…, но были отброшены"
-_INSTRUMENTAL = _GRAMMAR["instrumental"]  # "нашими силами", "российскими военными"
-_AGENT_BY = _GRAMMAR["agent_by"]
-# one word may stand between: any in English ("not yet"); in Russian/Ukrainian a modal or an
-# adverb ("не смогли взять", "не полностью"), not another verb ("не комментировали атаку")
-_NEGATION = _GRAMMAR["negation"]
-_EN_AUX_GAP = _GRAMMAR["en_aux_gap"]
-_EN_GOES_ON = _GRAMMAR["en_goes_on"]
-_ATTACK_WORD = _GRAMMAR["attack_word"]
+# grammar words of every language (function words, conjunctions, auxiliaries), one regular
+# expression per name: data/grammar.toml ("_G.negation", "_G.clause_break", …)
+_G = SimpleNamespace(**load_grammar())
 _PARENS = re.compile(r"\([^()]*\)")
-# between a starting point and the next name of the same list ("from A (5km east of B), the C
-# plant, and D"): parentheticals removed, only names, commas and "and/or" are left
-_LIST_GAP = _GRAMMAR["list_gap"]
-# between a circumstance noun and its own place: "штурма Купянска", "боёв за X", "отступления из X"
-_COMPLEMENT_GAP = _GRAMMAR["complement_gap"]
-# a place then its own predicate: "X был освобождён", "Часов Яр уже полностью освобождён"
-_PREDICATE_GAP = _GRAMMAR["predicate_gap"]
-_CLOSE_GAP_BREAK = _GRAMMAR["close_gap_break"]
-_CLAUSE_BREAK = _GRAMMAR["clause_break"]
-_DISLODGE = _GRAMMAR["dislodge"]
-_SPEAKS_AFTER = _GRAMMAR["speaks_after"]
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _KYIV = "UA80000000000093317"
 
@@ -104,15 +82,15 @@ def _side_cues(low: str, trig: Triggers, speaker_side: Side | None, mention_span
         cue_text = low[c.start : c.end]
         role = "agent"
         after = low[c.end : c.end + 30]
-        if _HOLDER_BEFORE.search(before):
+        if _G.holder_before.search(before):
             role = "patient"
-        elif _ATTACK_NOUN.search(before) or _GRAMMAR["attack_word_after"].match(after) or _GRAMMAR["attack_cue_end"].search(cue_text):
+        elif _G.attack_noun_before.search(before) or _G.attack_word_after.match(after) or _G.attack_cue_end.search(cue_text):
             role = "attacker"
-        elif (pm := _PATIENT_BEFORE.search(before)) and not any(
+        elif (pm := _G.patient_before.search(before)) and not any(
             c.start - len(before) + pm.start() < e and s < c.start for s, e in mention_spans
         ):
             role = "patient"  # not "после отступления из Угледара украинские боевики": a place between
-        elif _AGENT_BY.search(before):
+        elif _G.agent_by.search(before):
             role = "by"
         out.append(_SideCue(c.start, c.end, c.side, role))
     return out
@@ -137,7 +115,7 @@ def _governing_trigger(hits: list[TriggerHit], pos: int, low: str, trig: Trigger
         # no verb trigger at all, not the places of the clause after it ("боевики пытаются
         # создать укрепрайоны в Y")
         own_verb = next((h for h in hits if h.start >= pos), None)  # "…боёв Волчанск был освобождён"
-        if _COMPLEMENT_GAP.fullmatch(low[last.end : pos]) and not (own_verb and _PREDICATE_GAP.fullmatch(low[pos : own_verb.start])):
+        if _G.complement_gap.fullmatch(low[last.end : pos]) and not (own_verb and _G.predicate_gap.fullmatch(low[pos : own_verb.start])):
             return last
         if len(adverbial) == len(hits) and _has_verb(low[last.end : pos], lang):
             return None
@@ -150,11 +128,11 @@ def _governing_trigger(hits: list[TriggerHit], pos: int, low: str, trig: Trigger
     # "strikes against X and … their capture of Y": a noun with its own "of" object governs only that
     after = [h for h in hits if h.start >= pos and not (low[h.start : h.end].endswith(" of") or re.match(r"\s+of\b", low[h.end : h.end + 4]))]
     # "…, в Волчанске идут бои": a verb right after the place, in the place's own comma clause
-    if before and after and re.search(r",\s*(?:\w+\s+)?$", low[before[-1].end : pos]) and after[0].start - pos <= 30 and not _CLOSE_GAP_BREAK.search(low[pos : after[0].start]):
+    if before and after and re.search(r",\s*(?:\w+\s+)?$", low[before[-1].end : pos]) and after[0].start - pos <= 30 and not _G.close_gap_break.search(low[pos : after[0].start]):
         return after[0]
     if before:
         h = before[-1]
-        if not _CLAUSE_BREAK.search(low[h.end : pos]) or not after:
+        if not _G.clause_break.search(low[h.end : pos]) or not after:
             # "продвинулись к Гуево, чем … засевшим в Судже": a subordinate clause without a
             # trigger of its own says nothing about its places
             return None if trig.subclause.search(low[h.end : pos]) and not after else h
@@ -191,7 +169,7 @@ def _resolve_type_actor(
     attackers = [c for c in cues if c.role == "attacker"]
     patients = [c for c in cues if c.role == "patient"]
     # not past a clause break: "заявили о взятии X, однако ВСУ это опровергают"
-    agents_after = [c for c in cues if c.start >= hit.end and c.role == "agent" and not _CLAUSE_BREAK.search(low[hit.end : c.start])]
+    agents_after = [c for c in cues if c.start >= hit.end and c.role == "agent" and not _G.clause_break.search(low[hit.end : c.start])]
 
     if ctype == ClaimType.REPELLED:
         if failure:
@@ -210,7 +188,7 @@ def _resolve_type_actor(
                 return ctype, by_agents[0].side, rule
             # "группа ВСУ уничтожена нашими силами": the instrumental agent right after a passive
             # repel verb is the defender; the subject right before it is the attacker
-            by = [c for c in agents_after if c.start - hit.end < 25 and _INSTRUMENTAL.match(low[c.start : c.end])]
+            by = [c for c in agents_after if c.start - hit.end < 25 and _G.instrumental.match(low[c.start : c.end])]
             if by:
                 return ctype, by[0].side, rule
             if agents_before:
@@ -219,9 +197,9 @@ def _resolve_type_actor(
                 # clause it closes ("ВСУ пытались …, но были отброшены"), attacked
                 subj = agents_before[-1]
                 between = low[subj.end : hit.start]
-                if _INSTRUMENTAL.search(low[max(0, subj.start - 30) : subj.end]):
+                if _G.instrumental.search(low[max(0, subj.start - 30) : subj.end]):
                     return ctype, subj.side, rule
-                if (len(between) < 30 and "," not in between) or _BUT_PASSIVE.search(between):
+                if (len(between) < 30 and "," not in between) or _G.but_passive.search(between):
                     return ctype, _opposite(subj.side), rule
         if agents_before:
             return ctype, agents_before[-1].side, rule
@@ -236,13 +214,13 @@ def _resolve_type_actor(
 
     # the trigger names the side itself: "came under Russian control", "in Ukrainian hands"
     # (not "pushed Russian forces out of", where the side inside is the loser)
-    inside = [c for c in cues if hit.start <= c.start and c.end <= hit.end and c.role == "agent" and _GRAMMAR["control_word"].search(low[c.start : c.end])]
+    inside = [c for c in cues if hit.start <= c.start and c.end <= hit.end and c.role == "agent" and _G.control_word.search(low[c.start : c.end])]
     if inside and ctype == ClaimType.CAPTURED:
         return ctype, inside[0].side, rule
     # "our units are surrounded in X", "Ukrainian troops were encircled": the subject of an
     # English passive participle is the side it happened to
     if hit.passive and not by_agents and re.search(r"(?:ed|en)$", low[hit.start : hit.end]):
-        subject = [c for c in cues if c.role == "agent" and _EN_AUX_GAP.fullmatch(low[c.end : hit.start])]
+        subject = [c for c in cues if c.role == "agent" and _G.en_aux_gap.fullmatch(low[c.end : hit.start])]
         if subject and ctype in (ClaimType.ADVANCED, ClaimType.CAPTURED):
             return ctype, _opposite(subject[-1].side), rule
     # the side named in the attack noun itself ("Russian infiltration attempts near X") decides
@@ -274,8 +252,8 @@ def _sentence_speaker(sentence: str, low: str, hits: list[ClaimantHit], trig: Tr
     # a headline signed with its source after a dash: "Біля Покровська точаться бої – Генштаб"
     signed = next((h for h in hits if re.search(r"\s[—–-]\s+(?:[\w'«»\"]+\s+){0,3}$", low[: h.start]) and not re.search(r"\w", low[h.end :])), None)
     # "Ukraine war: …", "Analysis: …" are headline kickers, not a speaker before a colon
-    colon = re.match(r"^[^:]{0,60}:", sentence) and not _GRAMMAR["headline_kicker"].match(low)
-    if attr is None and signed is None and not colon and not _GRAMMAR["dash_speech"].search(low):
+    colon = re.match(r"^[^:]{0,60}:", sentence) and not _G.headline_kicker.match(low)
+    if attr is None and signed is None and not colon and not _G.dash_speech.search(low):
         return None
     # the named claimant nearest to the attribution cue
     if signed is not None and attr is None:
@@ -363,7 +341,7 @@ def _in_purpose_clause(low: str, pos: int, trig: Triggers, start: int = 0) -> bo
     if last is None:
         return False
     between = low[min(last.end(), pos) : pos]
-    return not _CLAUSE_BREAK.search(between) and ")" not in between  # "(likely seeking to …) and X"
+    return not _G.clause_break.search(between) and ")" not in between  # "(likely seeking to …) and X"
 
 
 def _is_list_sentence(sentence: str, mentions: list[Mention], offset: int) -> bool:
@@ -388,7 +366,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
     gaz = res.gazetteer
     paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
     doc_air_raid = bool(trig.air_raid.search(fold(text)))
-    doc_hedged = bool(_GRAMMAR["doc_doubt"].search(fold(text)))
+    doc_hedged = bool(_G.doc_doubt.search(fold(text)))
 
     doc_claimants = claimants.find(text)
     claims: list[Claim] = []
@@ -461,7 +439,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         elif carried is not None and (
             # English analysis (ISW) moves from a source's report back to its own voice sentence by
             # sentence: only a sentence that attributes, or goes on with a pronoun, keeps the speaker
-            (carried_paragraph == para or len(paragraph_starts) == 1) and (lang != "en" or _EN_GOES_ON.match(low))
+            (carried_paragraph == para or len(paragraph_starts) == 1) and (lang != "en" or _G.en_goes_on.match(low))
             or (lang != "en" and not own_voice)
             or (trig.attribution.get(lang) or trig.attribution["en"]).search(low)
         ):
@@ -498,7 +476,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         rel = [(m.span.start - sent.start, m.span.end - sent.start) for m in mentions]
         # side words inside a claimant's name ("Генштаб ВСУ") are not actors, nor is the one who
         # speaks ("в ЗСУ пояснили захоплення ЗС РФ …")
-        named = [(h.start, h.end) for h in s_hits if " " in low[h.start : h.end] or (speaker is not None and speaker.attributed and h.claimant == speaker.claimant and _SPEAKS_AFTER.match(low, h.end))]
+        named = [(h.start, h.end) for h in s_hits if " " in low[h.start : h.end] or (speaker is not None and speaker.attributed and h.claimant == speaker.claimant and _G.speaks_after.match(low, h.end))]
         # the capital as a government is a side word ("Kyiv orders forces to withdraw"), not a place
         cues = _side_cues(low, trig, spk_side, [r for m, r in zip(mentions, rel) if m.place != _KYIV] + named)
         direction = None
@@ -522,7 +500,7 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         # "Росія заявила про захоплення X: Україна спростовує": a denial in a later clause is another
         # party's answer; the sentence keeps the assertion (CLAIMS.md "Asserted by one, denied by another")
         denied = denial is not None and not (
-            hits and hits[0].end <= denial.start() and _GRAMMAR["denial_clause_break"].search(low[hits[0].end : denial.start()])
+            hits and hits[0].end <= denial.start() and _G.denial_clause_break.search(low[hits[0].end : denial.start()])
         )
         hedged = bool(trig.hedge.search(low)) or doc_hedged
         if sentences_sorted:
@@ -532,8 +510,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             lead_span = next((x for x in doc.sentences if x.start >= paragraph_starts[para]), sent)
         date = event_date(sentence, doc.date, text[lead_span.start : lead_span.end] if lead_span != sent else None)
         strike = bool(trig.strike.search(low))
-        air_raid = doc_air_raid and bool(_GRAMMAR["air_raid_verb"].search(low))
-        if _GRAMMAR["conditional_opener"].match(low):
+        air_raid = doc_air_raid and bool(_G.air_raid_verb.search(low))
+        if _G.conditional_opener.match(low):
             # hypotheticals are not claims: drop the triggers of the if-clause (up to its comma)
             comma = low.find(",")
             hits = [h for h in hits if comma != -1 and h.start > comma]
@@ -548,21 +526,21 @@ def extract_claims(doc: Document, res: Resources) -> Document:
         for m, s, e in targets:
             before = low[max(0, s - 45) : s]
             # "southwest of X, which Russian troops have stormed": the relative clause is about X
-            if trig.locator_before.search(before) and not _GRAMMAR["which_clause"].match(low[e : e + 8]):
+            if trig.locator_before.search(before) and not _G.which_clause.match(low[e : e + 8]):
                 locator_end = e
                 continue
             # "південніше Роботиного та Кліщіївки": the locator covers the rest of its list
-            if locator_end >= 0 and _LIST_GAP.fullmatch(_PARENS.sub(" ", sentence[locator_end:s])):
+            if locator_end >= 0 and _G.list_gap.fullmatch(_PARENS.sub(" ", sentence[locator_end:s])):
                 locator_end = e
                 continue
             locator_end = -1
             # "Марьинку под Донецком", "Kamianka near Avdiivka": a place that locates the previous one
             gap = low[prev_end:s] if prev_end >= 0 else ""
             prev_end = e
-            if _GRAMMAR["near_gap"].fullmatch(gap):
+            if _G.near_gap.fullmatch(gap):
                 continue
             # the capital as the government: "Kyiv said", "authorities in Kyiv", "Киев заявил"
-            if m.place == _KYIV and (trig.attribution["en"].match(low, e + 1) or _GRAMMAR["government_verbs"].match(low[e:]) or _GRAMMAR["government_before"].search(before)):
+            if m.place == _KYIV and (trig.attribution["en"].match(low, e + 1) or _G.government_verbs.match(low[e:]) or _G.government_before.search(before)):
                 continue
             # one half of a compound ("Kharkiv-Belgorod highway", "дорогу Суджа-Коренево")
             # "в напрямках Покровське – Бахмут": the first is where the push starts (CLAIMS.md)
@@ -579,23 +557,23 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             # where a push starts is not its target, nor are the next names of the same list;
             # "repelled them from X" is X, "repelled an attack from X" is not
             pushed = hit.trigger.type in (ClaimType.ATTACKED, ClaimType.ADVANCED, ClaimType.FIGHTING) or (
-                hit.trigger.type == ClaimType.REPELLED and _ATTACK_WORD.search(low, hit.end, s) is not None
+                hit.trigger.type == ClaimType.REPELLED and _G.attack_word.search(low, hit.end, s) is not None
             )
             # "намагалися витіснити наших захисників з позицій поблизу X": whom they push out, and from where, is the target
-            pushed = pushed and not _DISLODGE.search(low, hit.start, s)
+            pushed = pushed and not _G.dislodge.search(low, hit.start, s)
             if pushed and (
                 prev_word[0] in trig.start_before
                 or trig.origin_before.search(before)
-                or (origin_end >= 0 and _LIST_GAP.fullmatch(_PARENS.sub(" ", sentence[origin_end:s])))
+                or (origin_end >= 0 and _G.list_gap.fullmatch(_PARENS.sub(" ", sentence[origin_end:s])))
             ):
                 origin_end = e
                 continue
             origin_end = -1
             if prev_word[0] in ("до", "к", "ко", "to", "towards", "toward") and hit.trigger.type == ClaimType.WITHDREW:
                 continue  # "відступили до Куп'янська": where they went, not what they left
-            if strike and hit.trigger.type == ClaimType.ATTACKED and not _GRAMMAR["ground_words"].search(low):
+            if strike and hit.trigger.type == ClaimType.ATTACKED and not _G.ground_words.search(low):
                 continue
-            if air_raid and hit.trigger.type in (ClaimType.ATTACKED, ClaimType.REPELLED) and not _small(m, gaz) and not _GRAMMAR["ground_words_armour"].search(low):
+            if air_raid and hit.trigger.type in (ClaimType.ATTACKED, ClaimType.REPELLED) and not _small(m, gaz) and not _G.ground_words_armour.search(low):
                 continue  # "отражение массированной атаки на Киев" in an air-raid report
             window = low[max(0, hit.start - 40) : hit.end + 12]
             if lang == "en":
@@ -611,11 +589,11 @@ def extract_claims(doc: Document, res: Resources) -> Document:
                 continue  # "… in an effort to reach X", "attacked A to encircle X": the goal, not what happened
             # "не вдалося просунутися": the negation belongs to the failure phrase, not to the verb
             failure_near = any(h.trigger.failure and abs(h.start - hit.start) < 40 for h in hits)
-            negated = bool(_NEGATION.search(low[max(0, hit.start - 20) : hit.start])) and not hit.trigger.failure and not failure_near
+            negated = bool(_G.negation.search(low[max(0, hit.start - 20) : hit.start])) and not hit.trigger.failure and not failure_near
             default_side = spk_side if who.claimant.side != ClaimantSide.INDEPENDENT or lang != "en" else None
             # "заявили о взятии X, однако ВСУ это опровергают": the denial of another clause
             dm = trig.denial.search(low, hit.end) if denied else None
-            denied_here = denied and not (dm and _CLAUSE_BREAK.search(low[hit.end : dm.start()]) and not trig.denial.search(low[: hit.end]))
+            denied_here = denied and not (dm and _G.clause_break.search(low[hit.end : dm.start()]) and not trig.denial.search(low[: hit.end]))
             if denied_here and who.attributed and lang != "en":
                 default_side = _opposite(default_side)  # "В ВСУ опровергли взятие X": the other side's claim
             default_side = hit.trigger.side or default_side
