@@ -118,3 +118,15 @@ def test_an_air_raid_on_a_city_is_no_ground_claim():
 )
 def test_a_ukrainian_attempt_is_an_attack_only_at_a_military_verb(text, expected):
     assert [c.surface for c in frontwatch.extract(text, lang="uk").claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Russian forces intensified hostilities near Kreminna and shelled Siversk.", "en", ["Kreminna"]),
+        ("Бои идут у Антоновки, противник обстрелял Херсон.", "ru", ["Антоновки"]),
+        ("Russian forces were shelling Brazhkivka, indicating that they have pulled back from this settlement.", "en", ["Brazhkivka"]),
+    ],
+)
+def test_the_object_of_a_strike_verb_is_not_the_target_of_an_earlier_trigger(text, lang, expected):
+    assert [c.surface for c in frontwatch.extract(text, lang=lang).claims] == expected

@@ -551,6 +551,12 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             hit = _governing_trigger(hits, s, low, trig, lang)
             if hit is None:
                 continue
+            struck = _G.strike_object_before.search(before)
+            if struck and hit.end <= s - len(before) + struck.start():
+                # "hostilities in the Lyman area and shelled Siversk": the trigger is before the
+                # strike verb, whose object was struck, not fought over ("shelling X, indicating
+                # that they pulled back from it" keeps its withdrawal)
+                continue
             if e <= hit.start and trig.settlements_after.match(low, hit.end):
                 continue  # "в районе X освобождены сёла A и B": X locates the villages taken
             prev_word = re.findall(r"[\w']+", before)[-1:] or [""]
