@@ -130,3 +130,8 @@ def test_a_ukrainian_attempt_is_an_attack_only_at_a_military_verb(text, expected
 )
 def test_the_object_of_a_strike_verb_is_not_the_target_of_an_earlier_trigger(text, lang, expected):
     assert [c.surface for c in frontwatch.extract(text, lang=lang).claims] == expected
+
+
+def test_where_a_halted_attack_started_is_not_its_target():
+    text = "Ukrainian forces halted renewed Russian attacks from Kherson toward Mykolaiv on March 14."
+    assert [c.surface for c in frontwatch.extract(text, lang="en", source="ISW").claims] == ["Mykolaiv"]

@@ -563,7 +563,8 @@ def extract_claims(doc: Document, res: Resources) -> Document:
             # where a push starts is not its target, nor are the next names of the same list;
             # "repelled them from X" is X, "repelled an attack from X" is not
             pushed = hit.trigger.type in (ClaimType.ATTACKED, ClaimType.ADVANCED, ClaimType.FIGHTING) or (
-                hit.trigger.type == ClaimType.REPELLED and _G.attack_word.search(low, hit.end, s) is not None
+                # the attack word may be inside the trigger itself: "halted resumed Russian attacks from X"
+                hit.trigger.type == ClaimType.REPELLED and _G.attack_word.search(low, hit.start, s) is not None
             )
             # "намагалися витіснити наших захисників з позицій поблизу X": whom they push out, and from where, is the target
             pushed = pushed and not _G.dislodge.search(low, hit.start, s)
