@@ -156,7 +156,6 @@ class Gazetteer:
         state.pop("_region_auto", None)
         state.pop("_raion_auto", None)
         state.pop("_direction_re", None)
-        state.pop("_roads", None)
         state.pop("_priors", None)
         state.pop("_points", None)
         return state

@@ -73,13 +73,9 @@ class _Roads:
         return bool(first and self.word_before.search(text, max(0, first.start() - 20), first.start()))
 
 
-def _roads(gaz: Gazetteer) -> _Roads:
-    cached = gaz.__dict__.get("_roads")
-    if cached is None:
-        words = "|".join(gaz.stoplist.get("road_words", ()))
-        cached = _Roads(re.compile(rf"\s+(?:{words})\b", re.IGNORECASE), re.compile(rf"(?:{words})\s+\Z", re.IGNORECASE))
-        gaz.__dict__["_roads"] = cached
-    return cached
+def _roads(words: list[str]) -> _Roads:
+    alternation = "|".join(words)
+    return _Roads(re.compile(rf"\s+(?:{alternation})\b", re.IGNORECASE), re.compile(rf"(?:{alternation})\s+\Z", re.IGNORECASE))
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:и|і|й|та|and))\s*")
@@ -172,7 +168,6 @@ def _is_form_of(folded: str, stems: set[str]) -> bool:
     return any(folded.startswith(s) and folded[len(s) :] in _CASE_ENDINGS for s in stems)
 
 
-@functools.lru_cache(maxsize=8)
 def _inflections(words: frozenset[str]) -> frozenset[str]:
     from frontwatch.gazetteer.index import _paradigm, _word_forms
 
@@ -180,7 +175,6 @@ def _inflections(words: frozenset[str]) -> frozenset[str]:
     return frozenset(f for w in words if not w.isascii() and _paradigm(w)[0] == w for f in _word_forms(w))
 
 
-@functools.lru_cache(maxsize=8)
 def _case_forms(names: tuple[str, ...]) -> frozenset[str]:
     """Whole-word case forms of nominative names: Ростов → Ростова, Ростове …; Москва → Москвы …"""
     out: set[str] = set()
@@ -203,7 +197,7 @@ def _is_first_name(word: str, lang: str | None) -> bool:
     if lang not in ("ru", "uk") or not word:
         return False
     top = _top_tag(word, lang)
-    return top is not None and "Name" in str(top.tag) and "Geox" not in str(top.tag)
+    return top is not None and "Name" in str(top.tag)  # _top_tag is None for any place reading
 
 
 def _adjective_then_noun(text: str, hit: Hit, surface: str, lang: str | None) -> str | None:
@@ -271,6 +265,7 @@ class _StopWords:
     not_before: frozenset[str]
     region_aliases: frozenset[str]
     region_stems: frozenset[str]
+    roads: _Roads
 
 
 @functools.lru_cache(maxsize=4)
@@ -287,6 +282,7 @@ def _stop_words(gaz: Gazetteer) -> _StopWords:
         not_before=frozenset(stop.get("not_before", ())),
         region_aliases=frozenset(a for r in gaz.regions for a in r.aliases),
         region_stems=frozenset(s for r in gaz.regions for s in r.stems),
+        roads=_roads(list(stop.get("road_words", ()))),
     )
 
 
@@ -296,7 +292,7 @@ def spot_places(doc: Document, gaz: Gazetteer) -> Document:
     words = _stop_words(gaz)
     common, common_forms, latin_cues, cues = words.common, words.common_forms, words.latin_cues, words.cues
     not_after, not_before, region_aliases = words.not_after, words.not_before, words.region_aliases
-    roads = _roads(gaz)
+    roads = words.roads
     # regions the text names with an oblast word ("Kursk region"): "the Kursk area" is then the region
     named_regions = {m.group(1) for m in re.finditer(r"\b([a-z'’-]+)\s+(?:region|oblast|province)\b", fold(text))}
     region_stems = words.region_stems & named_regions
